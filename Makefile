@@ -1,0 +1,58 @@
+# Gem: one entry point per task. `make run` and `make test` are the two set-up commands.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PG_URL    ?= postgres://postgres@127.0.0.1:5432/test
+REDIS_URL_TEST ?= redis://127.0.0.1:6379/0
+TEST_DATA := $(shell mktemp -d 2>/dev/null || echo /tmp/gem-test-data)
+
+.PHONY: install run test test-sqlite test-postgres test-browser lint format check-migrations check-content bench docs clean
+
+$(STAMP): pyproject.toml requirements/lock.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements/lock.txt -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Install and start Gem with the embedded default (SQLite, in-memory channel layer).
+run: install
+	$(BIN)/gembot serve
+
+## Install and run every check and test (SQLite, then PostgreSQL + Redis).
+test: install lint check-migrations check-content test-sqlite test-postgres
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+format: install
+	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench
+
+check-migrations: install
+	GEM_DATA_DIR=$(TEST_DATA) $(BIN)/gembot manage makemigrations --check --dry-run
+
+check-content: install
+	GEM_DATA_DIR=$(TEST_DATA) $(BIN)/gembot content check
+
+test-sqlite: install
+	GEM_DATA_DIR=$(TEST_DATA) $(BIN)/python -m pytest -m "not browser"
+
+test-postgres: install
+	GEM_DATA_DIR=$(TEST_DATA) DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_URL_TEST) \
+		$(BIN)/python -m pytest -m "not browser and not services"
+
+test-browser: install
+	GEM_DATA_DIR=$(TEST_DATA) $(BIN)/python -m pytest -m browser
+
+bench: install
+	$(BIN)/python bench/api_latency.py
+
+docs: install
+	GEM_DATA_DIR=$(TEST_DATA) $(BIN)/gembot manage settings_table > docs/settings.md
+
+clean:
+	rm -rf $(VENV) gem-data .pytest_cache .ruff_cache

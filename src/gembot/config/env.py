@@ -1,0 +1,115 @@
+"""Every environment variable Gem reads, declared once.
+
+The settings module reads its configuration only through :func:`get`, and
+``gembot manage settings_table`` writes ``docs/settings.md`` from :data:`REGISTRY`, so the
+documentation cannot drift from the code (a test compares the two).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+def _bool(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on", "ja"}
+
+
+def _list(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+    cast: Callable[[str], Any] = str
+
+    def read(self) -> Any:
+        return self.cast(os.environ.get(self.name, self.default))
+
+
+REGISTRY: dict[str, Setting] = {}
+
+
+def declare(name: str, default: str, help: str, cast: Callable[[str], Any] = str) -> Setting:
+    setting = Setting(name, default, help, cast)
+    REGISTRY[name] = setting
+    return setting
+
+
+def get(name: str) -> Any:
+    return REGISTRY[name].read()
+
+
+declare(
+    "GEM_DATA_DIR",
+    "",
+    "Folder for the embedded SQLite database and the trained NLU "
+    "model. Empty: `./gem-data` in the working directory.",
+)
+declare(
+    "DATABASE_URL",
+    "",
+    "Database URL (`postgres://user@host:5432/name` or "
+    "`sqlite:///path/to/file.sqlite3`). Empty: SQLite in the data folder.",
+)
+declare(
+    "REDIS_URL",
+    "",
+    "Redis URL (`redis://127.0.0.1:6379/0`) for the channel layer and the "
+    "cache. Empty: in-memory channel layer and local-memory cache (one process).",
+)
+declare(
+    "GEM_SECRET_KEY",
+    "",
+    "Django secret key. Empty: a key generated once and kept in the "
+    "data folder (fine on a laptop; set it explicitly in production).",
+)
+declare("GEM_DEBUG", "false", "Django debug mode. Never on in production.", _bool)
+declare(
+    "GEM_ALLOWED_HOSTS",
+    "127.0.0.1,localhost,[::1],testserver",
+    "Comma-separated host names Gem answers to (`*` for any).",
+    _list,
+)
+declare(
+    "GEM_CSRF_TRUSTED_ORIGINS",
+    "",
+    "Comma-separated origins trusted for the console and "
+    "admin forms behind a proxy (`https://gem.example.nl`).",
+    _list,
+)
+declare("GEM_RATE_IP", "120/min", "Requests per IP address on the public API (`N/sec|min|hour`).")
+declare("GEM_RATE_CONVERSATION", "30/min", "Resident messages per conversation.")
+declare("GEM_RATE_NEW_CONVERSATION", "20/min", "New conversations per IP address.")
+declare("GEM_MAX_MESSAGE_CHARS", "2000", "Longest resident message accepted, in characters.", int)
+declare(
+    "GEM_TRANSCRIPT_RETENTION_DAYS",
+    "28",
+    "Days a conversation transcript is kept before `gembot manage purge_expired` removes it.",
+    int,
+)
+declare("GEM_LOG_LEVEL", "INFO", "Log level of Gem's own loggers.")
+declare(
+    "GEM_SERVE_STATIC",
+    "true",
+    "Serve static files (widget, admin, console) from the ASGI "
+    "app itself. Switch off when a reverse proxy serves `collectstatic` output.",
+    _bool,
+)
+declare(
+    "GEM_EMAIL_URL",
+    "",
+    "Where Gem sends e-mail: `smtp://host:port`, or empty for the "
+    "console backend (mails printed to the log).",
+)
+declare(
+    "GEM_CONTENT_DIR",
+    "",
+    "Folder with the answer library (YAML). Empty: the `content/` folder of the source checkout.",
+)
+declare("GEM_DEFAULT_FROM_EMAIL", "gem@localhost", "Sender address of e-mail Gem sends.")

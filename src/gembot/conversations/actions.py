@@ -1,0 +1,153 @@
+"""Every write to a conversation goes through one of these actions."""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from gembot.conversations.access import new_token
+from gembot.conversations.events import publish_messages
+from gembot.conversations.models import Channel, Conversation, Message, Sender, Status, Turn
+from gembot.conversations.privacy import scrub
+from gembot.core.api_errors import ApiError
+from gembot.dialogue import engine
+from gembot.dialogue.types import BotReply
+from gembot.tenants.models import Municipality
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class StartedConversation:
+    conversation: Conversation
+    token: str
+    messages: list[Message]
+
+
+def _bot_message(conversation: Conversation, reply: BotReply) -> Message:
+    return Message(
+        conversation=conversation,
+        sender=Sender.BOT,
+        text=reply.text,
+        buttons=[button.as_dict() for button in reply.buttons],
+        topic=reply.topic,
+        confidence=reply.confidence,
+    )
+
+
+def validate_resident_text(text: object) -> str:
+    """The resident's text, stripped; a 400/413 ``ApiError`` when it cannot be used."""
+    if not isinstance(text, str) or not text.strip():
+        raise ApiError(
+            400,
+            "empty_text",
+            "Uw bericht is leeg. Typ uw vraag.",
+            "Your message is empty. Type your question.",
+        )
+    limit = settings.GEM_MAX_MESSAGE_CHARS
+    if len(text) > limit:
+        raise ApiError(
+            413,
+            "text_too_long",
+            f"Uw bericht is te lang. Gebruik hoogstens {limit} tekens.",
+            f"Your message is too long. Use at most {limit} characters.",
+        )
+    return text.strip()
+
+
+@transaction.atomic
+def start_conversation(
+    municipality: Municipality,
+    *,
+    channel: str = Channel.API,
+    language: str = "nl",
+    external_sender: str = "",
+) -> StartedConversation:
+    """Open a conversation with Gem's greeting as its first message."""
+    token, token_hash = new_token()
+    conversation = Conversation.objects.create(
+        municipality=municipality,
+        token_hash=token_hash,
+        channel=channel,
+        language=language if language in ("nl", "en") else "nl",
+        external_sender=external_sender,
+    )
+    greeting = _bot_message(conversation, engine.greeting(municipality, conversation.language))
+    greeting.save()
+    return StartedConversation(conversation, token, [greeting])
+
+
+@transaction.atomic
+def handle_resident_message(
+    conversation: Conversation, text: str, *, channel: str | None = None
+) -> list[Message]:
+    """Store the resident's (scrubbed) message, let the dialogue answer, store the answer.
+
+    ``text`` is used unscrubbed only in memory, to understand the question; what is stored,
+    logged and sent to agents is the scrubbed text.
+    """
+    started = time.perf_counter()
+    text = validate_resident_text(text)
+    conversation = (
+        Conversation.objects.select_for_update()
+        .select_related("municipality")
+        .get(pk=conversation.pk)
+    )
+    if conversation.status == Status.CLOSED:
+        raise ApiError(
+            409,
+            "conversation_closed",
+            "Dit gesprek is afgesloten. Begin een nieuw gesprek.",
+            "This conversation is closed. Start a new conversation.",
+        )
+    resident = Message.objects.create(
+        conversation=conversation, sender=Sender.RESIDENT, text=scrub(text).text
+    )
+    result = engine.respond(conversation, text)
+    replies = [_bot_message(conversation, reply) for reply in result.replies]
+    Message.objects.bulk_create(replies)
+    conversation.dialogue_state = result.state
+    conversation.language = result.language
+    if result.status:
+        conversation.status = result.status
+    conversation.last_activity_at = timezone.now()
+    conversation.save(update_fields=["dialogue_state", "language", "status", "last_activity_at"])
+    Turn.objects.create(
+        conversation=conversation,
+        resident_message=resident,
+        municipality_id=conversation.municipality_id,
+        topic=result.topic,
+        confidence=result.confidence,
+        outcome=result.outcome,
+        response_ms=(time.perf_counter() - started) * 1000,
+        channel=channel or conversation.channel,
+    )
+    publish_messages(conversation, [resident, *replies])
+    logger.info(
+        "turn municipality=%s topic=%s outcome=%s",
+        conversation.municipality.code,
+        result.topic or "-",
+        result.outcome,
+    )
+    return replies
+
+
+@transaction.atomic
+def erase_conversation(conversation: Conversation) -> None:
+    """The resident's right to erasure: the conversation and everything in it are deleted."""
+    Conversation.objects.filter(pk=conversation.pk).delete()
+
+
+@transaction.atomic
+def purge_expired_conversations(now=None) -> int:
+    """Delete transcripts older than the retention period; returns how many were deleted."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.GEM_TRANSCRIPT_RETENTION_DAYS)
+    deleted, _ = Conversation.objects.filter(last_activity_at__lt=cutoff).delete()
+    return deleted
