@@ -93,7 +93,8 @@ declare(
     "Days a conversation transcript is kept before `gembot manage purge_expired` removes it.",
     int,
 )
-declare("GEM_LOG_LEVEL", "INFO", "Log level of Gem's own loggers.")
+declare("GEM_LOG_LEVEL", "WARNING", "Log level of Gem's own loggers (`INFO` logs one line "
+        "per turn: municipality, topic, outcome).")
 declare(
     "GEM_SERVE_STATIC",
     "true",
@@ -113,3 +114,17 @@ declare(
     "Folder with the answer library (YAML). Empty: the `content/` folder of the source checkout.",
 )
 declare("GEM_DEFAULT_FROM_EMAIL", "gem@localhost", "Sender address of e-mail Gem sends.")
+declare(
+    "GEM_LIVECHAT_AGENT_AWAY_MINUTES",
+    "30",
+    "Minutes after which an agent marked online, with no console open and no agent API "
+    "call, no longer counts as available for live chat.",
+    int,
+)
+declare(
+    "GEM_LIVECHAT_LAYER_CHECK_MS",
+    "300",
+    "Timeout in milliseconds of the check that the Redis channel layer is reachable before "
+    "Gem offers live chat (the result is kept a few seconds per process).",
+    int,
+)

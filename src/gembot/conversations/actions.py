@@ -13,11 +13,21 @@ from django.utils import timezone
 
 from gembot.conversations.access import new_token
 from gembot.conversations.events import publish_messages
-from gembot.conversations.models import Channel, Conversation, Message, Sender, Status, Turn
+from gembot.conversations.models import (
+    Channel,
+    Conversation,
+    Message,
+    Outcome,
+    Sender,
+    Status,
+    Turn,
+)
 from gembot.conversations.privacy import scrub
 from gembot.core.api_errors import ApiError
 from gembot.dialogue import engine
+from gembot.dialogue.models import ClarificationChoice
 from gembot.dialogue.types import BotReply
+from gembot.livechat.routing import during_handover
 from gembot.tenants.models import Municipality
 
 logger = logging.getLogger(__name__)
@@ -94,10 +104,9 @@ def handle_resident_message(
     """
     started = time.perf_counter()
     text = validate_resident_text(text)
+    given = conversation
     conversation = (
-        Conversation.objects.select_for_update()
-        .select_related("municipality")
-        .get(pk=conversation.pk)
+        Conversation.objects.select_for_update().select_related("municipality").get(pk=given.pk)
     )
     if conversation.status == Status.CLOSED:
         raise ApiError(
@@ -109,15 +118,22 @@ def handle_resident_message(
     resident = Message.objects.create(
         conversation=conversation, sender=Sender.RESIDENT, text=scrub(text).text
     )
-    result = engine.respond(conversation, text)
+    if conversation.status in (Status.WAITING_FOR_AGENT, Status.WITH_AGENT):
+        # A person has (or will get) this conversation: no bot reply, the dialogue is skipped.
+        result = during_handover(conversation, text)
+    else:
+        result = engine.respond(conversation, text)
     replies = [_bot_message(conversation, reply) for reply in result.replies]
     Message.objects.bulk_create(replies)
     conversation.dialogue_state = result.state
     conversation.language = result.language
-    if result.status:
-        conversation.status = result.status
     conversation.last_activity_at = timezone.now()
-    conversation.save(update_fields=["dialogue_state", "language", "status", "last_activity_at"])
+    changed = ["dialogue_state", "language", "last_activity_at"]
+    if result.status:  # otherwise the status stays as stored (a handover action may set it)
+        conversation.status = result.status
+        changed.append("status")
+    conversation.save(update_fields=changed)
+    _record_learning(conversation, result)
     Turn.objects.create(
         conversation=conversation,
         resident_message=resident,
@@ -129,6 +145,7 @@ def handle_resident_message(
         channel=channel or conversation.channel,
     )
     publish_messages(conversation, [resident, *replies])
+    given.status = conversation.status  # the caller's copy shows the new status
     logger.info(
         "turn municipality=%s topic=%s outcome=%s",
         conversation.municipality.code,
@@ -136,6 +153,26 @@ def handle_resident_message(
         result.outcome,
     )
     return replies
+
+
+def _record_learning(conversation: Conversation, result) -> None:
+    """Feedback on the last answer, and a clarification choice as a training signal."""
+    if result.feedback is not None:
+        last_answer = (
+            Turn.objects.filter(conversation=conversation, outcome=Outcome.ANSWERED)
+            .order_by("-id")
+            .first()
+        )
+        if last_answer is not None:
+            last_answer.helpful = result.feedback
+            last_answer.save(update_fields=["helpful"])
+    if result.signal is not None:
+        ClarificationChoice.objects.create(
+            municipality_id=conversation.municipality_id,
+            text=result.signal.get("text", ""),
+            candidates=result.signal.get("candidates", []),
+            chosen_topic=result.signal.get("chosen", ""),
+        )
 
 
 @transaction.atomic

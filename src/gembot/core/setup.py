@@ -28,11 +28,14 @@ def has_unapplied_migrations() -> bool:
     return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
 
 
-def prepare_database(report: Callable[[str], None] = lambda _msg: None) -> None:
+def prepare_database(report: Callable[[str], None] = lambda _msg: None, *,
+                     with_model: bool = True) -> None:
     if has_unapplied_migrations():
         report("Database bijwerken (migraties)...")
         call_command("migrate", interactive=False, verbosity=0)
     for module_name, function_name in _STEPS:
+        if not with_model and module_name == "gembot.dialogue.setup":
+            continue
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as error:

@@ -2,41 +2,284 @@
 
 ``respond`` is the only entry point the conversation actions use. It recognises the topic
 with the NLU, takes the answer from the content library for the conversation's
-municipality, and keeps what it needs for the next turn in ``Conversation.dialogue_state``.
+municipality, and keeps what it needs for the next turn in ``Conversation.dialogue_state``:
+
+``{"topic": str, "slots": {slot: value}, "pending": {...} | None, "misses": int}``
+
+where ``pending`` is the question Gem asked and waits an answer to: a tailoring question
+(``{"kind": "tailoring", "topic", "slot", "options", "aspect"}``) or a clarification
+(``{"kind": "clarify", "candidates", "text"}``, text already scrubbed).
 """
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from gembot.conversations.models import Conversation, Outcome
-from gembot.dialogue.types import BotReply, DialogueResult
+from gembot.conversations.privacy import scrub
+from gembot.dialogue import commands as cmd
+from gembot.dialogue import handover
+from gembot.dialogue.aspects import detect_aspect, is_follow_up
+from gembot.dialogue.commands import Command, choose_topic_button, option_button
+from gembot.dialogue.library import Library
+from gembot.dialogue.moving import moving_date_sentence
+from gembot.dialogue.recognition import recogniser
+from gembot.dialogue.slots import fill_slot
+from gembot.dialogue.texts import text as say
+from gembot.dialogue.types import BotReply, Button, DialogueResult
+from gembot.nlu import OUT_OF_SCOPE, Prediction
 from gembot.tenants.models import Municipality
+
+SMALL_TALK = {"begroeting", "afsluiting", "over-gem"}
+ASK_FOR_PERSON = "medewerker-spreken"
+POPULAR_TOPICS = ["verhuizing-doorgeven", "paspoort", "afvalkalender", "openingstijden-contact"]
+DIRECT_ASPECTS = {"kosten", "doorlooptijd", "meenemen"}  # answered at once for a new topic
+SWITCH_CONFIDENCE = 0.5  # a new topic must be this sure to override a pending question
+MIN_WORDS_FOR_LANGUAGE = 3
 
 
 def greeting(municipality: Municipality, language: str = "nl") -> BotReply:
-    if language == "en":
-        return BotReply(
-            text=f"Hello, I am Gem, the digital assistant of the municipality of "
-            f"{municipality.name}. What is your question?",
-            topic="begroeting",
+    return BotReply(say("greeting", language, name=municipality.name), topic="begroeting")
+
+
+class Turn:
+    """One resident message being answered."""
+
+    def __init__(self, conversation: Conversation, text: str):
+        self.conversation = conversation
+        self.municipality = conversation.municipality
+        self.text = text
+        self.state = dict(conversation.dialogue_state or {})
+        self.state.setdefault("slots", {})
+        self.language = conversation.language or "nl"
+        self.library = Library(self.municipality)
+
+    # --- results -------------------------------------------------------------------------
+    def result(self, replies: list[BotReply], outcome: str, *, topic: str = "",
+               confidence: float | None = None, **extra) -> DialogueResult:
+        if outcome not in (Outcome.NOT_UNDERSTOOD,):
+            self.state["misses"] = 0
+        return DialogueResult(replies=replies, outcome=outcome, topic=topic,
+                              confidence=confidence, state=self.state,
+                              language=self.language, **extra)
+
+    # --- entry ---------------------------------------------------------------------------
+    def respond(self) -> DialogueResult:
+        command = cmd.parse_command(self.text)
+        if command is not None:
+            return self.command(command)
+        prediction = recognise(self.municipality, self.text, self.library)
+        if len(self.text.split()) >= MIN_WORDS_FOR_LANGUAGE:
+            self.language = prediction.language
+        pending = self.state.get("pending") or {}
+        if pending.get("kind") == "tailoring":
+            result = self.answer_pending_tailoring(pending, prediction)
+            if result is not None:
+                return result
+        self.state["pending"] = None
+        current = self.state.get("topic")
+        if current and is_follow_up(self.text) and not self.names_new_topic(prediction, current):
+            aspect = detect_aspect(self.text) or ""
+            return self.answer(current, prediction.confidence, aspect=aspect)
+        if prediction.topic == OUT_OF_SCOPE:
+            if prediction.ranking and prediction.ranking[0][0] == OUT_OF_SCOPE:
+                return self.out_of_scope(prediction)
+            return self.not_understood(prediction)
+        if prediction.ambiguous:
+            return self.clarify(prediction)
+        return self.topic(prediction.topic, prediction.confidence, prediction)
+
+    def names_new_topic(self, prediction: Prediction, current: str) -> bool:
+        return (prediction.topic not in (current, OUT_OF_SCOPE, *SMALL_TALK)
+                and prediction.confidence >= SWITCH_CONFIDENCE and not prediction.ambiguous)
+
+    # --- commands (button payloads) -------------------------------------------------------
+    def command(self, command: Command) -> DialogueResult:
+        name, argument = command.name, command.argument
+        pending = self.state.get("pending") or {}
+        if name == cmd.CHOOSE_TOPIC and self.library.topic_exists(argument):
+            signal = None
+            if pending.get("kind") == "clarify":
+                signal = {"text": pending.get("text", ""), "chosen": argument,
+                          "candidates": pending.get("candidates", [])}
+            self.state["pending"] = None
+            result = self.topic(argument, None, None, source_text=pending.get("text", ""))
+            result.signal = signal
+            return result
+        if name == cmd.OPTION and pending.get("kind") == "tailoring":
+            result = self.answer_pending_tailoring(pending, None)
+            if result is not None:
+                return result
+            return self.ask_tailoring(pending["topic"], pending.get("aspect", ""), again=True)
+        if name == cmd.FEEDBACK:
+            return self.feedback(argument.lower() in {"ja", "yes"})
+        if name == cmd.SOMETHING_ELSE:
+            signal = None
+            if pending.get("kind") == "clarify":
+                signal = {"text": pending.get("text", ""), "chosen": "",
+                          "candidates": pending.get("candidates", [])}
+            self.state["pending"] = None
+            return self.result([BotReply(say("something_else_reply", self.language))],
+                               Outcome.CLARIFICATION, signal=signal)
+        if name == cmd.EMPLOYEE:
+            return self.ask_for_person(None)
+        handled = handover.command(self.conversation, name, self.language, self.library)
+        if handled is not None:
+            replies, status = handled
+            return self.result(replies, Outcome.HANDOVER, topic=ASK_FOR_PERSON, status=status)
+        return self.not_understood(None)
+
+    # --- topics --------------------------------------------------------------------------
+    def topic(self, topic: str, confidence: float | None, prediction: Prediction | None,
+              *, source_text: str = "") -> DialogueResult:
+        if topic == ASK_FOR_PERSON:
+            return self.ask_for_person(confidence)
+        if topic in SMALL_TALK:
+            answer = self.library.answer(topic, self.language)
+            self.state["topic"] = None
+            return self.result([BotReply(answer.text, topic=topic, confidence=confidence)],
+                               Outcome.SMALL_TALK, topic=topic, confidence=confidence)
+        text = source_text or self.text
+        entities = prediction.entities if prediction else None
+        self.remember_moving_date(topic, entities)
+        aspect = detect_aspect(text) or ""
+        tailoring = self.library.tailoring(topic)
+        if tailoring is not None:
+            value = self.state["slots"].get(tailoring.slot) or fill_slot(
+                tailoring.slot, text, entities, tailoring.values)
+            if value is None:
+                self.state["topic"] = topic
+                return self.ask_tailoring(topic, aspect, confidence=confidence)
+            self.state["slots"][tailoring.slot] = value
+            return self.answer(topic, confidence, variant=value)
+        return self.answer(topic, confidence, aspect=aspect if aspect in DIRECT_ASPECTS else "")
+
+    def answer(self, topic: str, confidence: float | None, *, aspect: str = "",
+               variant: str = "") -> DialogueResult:
+        self.state["topic"] = topic
+        self.state["pending"] = None
+        if not variant:  # a slot filled earlier still applies (most specific answer wins)
+            tailoring = self.library.tailoring(topic)
+            if tailoring is not None:
+                variant = self.state["slots"].get(tailoring.slot, "")
+        answer = self.library.answer(topic, self.language, aspect=aspect,
+                                variant=variant)
+        parts = []
+        if self.language == "en" and answer.language != "en":
+            parts.append(say("english_note", "en"))
+        parts.append(answer.text)
+        moving = moving_date_sentence(topic, variant, self.state["slots"], self.language,
+                                      timezone.localdate())
+        if moving:
+            parts.append(moving)
+        replies = [
+            BotReply("\n\n".join(parts), topic=topic, confidence=confidence),
+            BotReply(say("feedback_question", self.language), buttons=(
+                Button(say("feedback_yes", self.language), f"/{cmd.FEEDBACK} ja"),
+                Button(say("feedback_no", self.language), f"/{cmd.FEEDBACK} nee"),
+            )),
+        ]
+        return self.result(replies, Outcome.ANSWERED, topic=topic, confidence=confidence)
+
+    # --- tailoring -----------------------------------------------------------------------
+    def ask_tailoring(self, topic: str, aspect: str, *, confidence: float | None = None,
+                      again: bool = False) -> DialogueResult:
+        tailoring = self.library.tailoring(topic)
+        self.state["pending"] = {"kind": "tailoring", "topic": topic, "slot": tailoring.slot,
+                                 "options": list(tailoring.values), "aspect": aspect,
+                                 "asked_again": again}
+        buttons = tuple(option_button(title, tailoring.slot, value)
+                        for value, title in tailoring.options(self.language))
+        question = tailoring.question(self.language)
+        if again:
+            question = f"{say('tailoring_again', self.language)} {question}"
+        return self.result([BotReply(question, buttons=buttons, topic=topic,
+                                     confidence=confidence)],
+                           Outcome.ASKED_TAILORING, topic=topic, confidence=confidence)
+
+    def answer_pending_tailoring(self, pending: dict,
+                                 prediction: Prediction | None) -> DialogueResult | None:
+        entities = prediction.entities if prediction else None
+        value = fill_slot(pending["slot"], self.text, entities, pending["options"])
+        if value is not None:
+            self.state["slots"][pending["slot"]] = value
+            return self.answer(pending["topic"], None, variant=value)
+        if prediction is None:
+            return None
+        if self.names_new_topic(prediction, pending["topic"]):
+            return None  # a new question wins over the pending one
+        if not pending.get("asked_again"):
+            return self.ask_tailoring(pending["topic"], pending.get("aspect", ""), again=True)
+        return None
+
+    def remember_moving_date(self, topic: str, entities) -> None:
+        if topic == "verhuizing-doorgeven" and entities is not None and entities.dates:
+            self.state["slots"]["verhuisdatum"] = entities.dates[0].value.isoformat()
+
+    # --- not understood, out of scope, clarification ----------------------------------------
+    def not_understood(self, prediction: Prediction | None) -> DialogueResult:
+        misses = int(self.state.get("misses", 0)) + 1
+        self.state["misses"] = misses
+        self.state["pending"] = None
+        confidence = prediction.confidence if prediction else None
+        if misses >= 2:
+            replies = [BotReply(say("not_understood_second", self.language))]
+            replies += handover.offer(self.conversation, self.language, self.library)
+            self.state["misses"] = 0
+            return DialogueResult(replies, Outcome.NOT_UNDERSTOOD, confidence=confidence,
+                                  state=self.state, language=self.language)
+        buttons = tuple(
+            choose_topic_button(self.library.title(topic, self.language), topic)
+            for topic in POPULAR_TOPICS
         )
-    return BotReply(
-        text=f"Hallo, ik ben Gem, de digitale assistent van de gemeente {municipality.name}. "
-        "Wat is uw vraag?",
-        topic="begroeting",
-    )
+        return DialogueResult([BotReply(say("not_understood_first", self.language),
+                                        buttons=buttons)],
+                              Outcome.NOT_UNDERSTOOD, confidence=confidence, state=self.state,
+                              language=self.language)
+
+    def out_of_scope(self, prediction: Prediction) -> DialogueResult:
+        self.state["pending"] = None
+        reply = BotReply(say("out_of_scope", self.language, name=self.municipality.name),
+                         topic=OUT_OF_SCOPE, confidence=prediction.confidence,
+                         buttons=(Button(say("ask_employee", self.language),
+                                         f"/{cmd.EMPLOYEE}"),))
+        return self.result([reply], Outcome.OUT_OF_SCOPE, topic=OUT_OF_SCOPE,
+                           confidence=prediction.confidence)
+
+    def clarify(self, prediction: Prediction) -> DialogueResult:
+        candidates = prediction.candidates[:3]
+        self.state["pending"] = {"kind": "clarify", "candidates": candidates,
+                                 "text": scrub(self.text).text}
+        buttons = tuple(
+            choose_topic_button(self.library.title(topic, self.language), topic)
+            for topic in candidates
+        ) + (Button(say("something_else", self.language), f"/{cmd.SOMETHING_ELSE}"),)
+        return self.result([BotReply(say("clarify", self.language), buttons=buttons,
+                                     confidence=prediction.confidence)],
+                           Outcome.CLARIFICATION, confidence=prediction.confidence)
+
+    # --- feedback and a person -------------------------------------------------------------
+    def feedback(self, helped: bool) -> DialogueResult:
+        if helped:
+            return self.result([BotReply(say("feedback_thanks", self.language))],
+                               Outcome.FEEDBACK, feedback=True)
+        reply = BotReply(say("feedback_what_then", self.language), buttons=(
+            Button(say("ask_employee", self.language), f"/{cmd.EMPLOYEE}"),))
+        self.state["topic"] = None
+        return self.result([reply], Outcome.FEEDBACK, feedback=False)
+
+    def ask_for_person(self, confidence: float | None) -> DialogueResult:
+        self.state["pending"] = None
+        replies = handover.offer(self.conversation, self.language, self.library)
+        return self.result(replies, Outcome.HANDOVER, topic=ASK_FOR_PERSON,
+                           confidence=confidence)
+
+
+def recognise(municipality: Municipality, text: str,
+              library: Library | None = None) -> Prediction:
+    overlay = (library or Library(municipality)).overlay()
+    return recogniser.model().predict(text, extra=overlay, today=timezone.localdate())
 
 
 def respond(conversation: Conversation, text: str) -> DialogueResult:
-    state = dict(conversation.dialogue_state or {})
-    misses = int(state.get("misses", 0)) + 1
-    state["misses"] = misses
-    return DialogueResult(
-        replies=[
-            BotReply(
-                text="Sorry, dat begrijp ik niet. Kunt u uw vraag op een andere manier stellen?"
-            )
-        ],
-        outcome=Outcome.NOT_UNDERSTOOD,
-        state=state,
-        language=conversation.language,
-    )
+    return Turn(conversation, text).respond()

@@ -33,3 +33,5 @@ class DialogueResult:
     state: dict = field(default_factory=dict)
     language: str = "nl"
     status: str | None = None  # new conversation status, for example waiting_for_agent
+    feedback: bool | None = None  # the resident's answer to "Heeft dit u geholpen?"
+    signal: dict | None = None  # training signal for editors (a clarification choice)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db import transaction
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.request import Request
@@ -143,10 +142,8 @@ class MessageListView(APIView):
     def post(self, request: Request, conversation_id) -> Response:
         data = _valid(s.SendMessageRequest, request)
         text = actions.validate_resident_text(data["text"])
-        with transaction.atomic():
-            conversation = _conversation(request, conversation_id)
-            replies = actions.handle_resident_message(conversation, text)
-            conversation.refresh_from_db(fields=["status"])
+        conversation = _conversation(request, conversation_id)
+        replies = actions.handle_resident_message(conversation, text)
         return Response(
             {"messages": [message_payload(m) for m in replies], "state": conversation.status}
         )

@@ -1,0 +1,50 @@
+"""Recognise a follow-up question about one aspect of the current topic.
+
+"En wat kost dat?" after a passport answer asks for the passport's ``kosten`` aspect. The
+same words inside a question that names a new topic ("wat kost een rijbewijs?") ask for
+that aspect of the new topic.
+"""
+
+from __future__ import annotations
+
+import re
+
+ASPECT_PATTERNS: dict[str, re.Pattern[str]] = {
+    "kosten": re.compile(
+        r"\b(wat kost|kost(en|te)?|prijs|tarief|hoeveel (moet ik )?betal\w*|duur\b|"
+        r"how much|cost\w*|price|fee)\b", re.IGNORECASE),
+    "doorlooptijd": re.compile(
+        r"\b(hoe lang|hoelang|duurt|doorlooptijd|wanneer (is het|krijg ik|heb ik)|klaar|"
+        r"how long|take\w*|when will)\b", re.IGNORECASE),
+    "meenemen": re.compile(
+        r"\b(meenemen|meebrengen|mee nemen|nodig|welke (papieren|documenten|stukken)|"
+        r"bring|documents? (do i )?need|what do i need)\b", re.IGNORECASE),
+    "aanvragen": re.compile(
+        r"\b(online|digitaal|internet|aanvragen|hoe (vraag|regel|doe) ik|via de site|"
+        r"digid|apply|how do i (apply|request))\b", re.IGNORECASE),
+    "waar": re.compile(
+        r"\b(waar (moet|kan|is)|welk (adres|loket)|locatie|balie|stadhuis|gemeentehuis|"
+        r"where)\b", re.IGNORECASE),
+}
+
+_FOLLOW_UP_START = re.compile(
+    r"^\s*(en|maar|ok(e|ay)?|oke|ja|dus|and|but|so)?\s*[,.]?\s*"
+    r"(wat|hoe|hoelang|waar|kan|moet|welke|is|what|how|where|can|do|does)\b",
+    re.IGNORECASE,
+)
+_SHORT = 8  # words: a follow-up is short ("en wat kost dat?")
+
+
+def detect_aspect(text: str) -> str | None:
+    """The first aspect the text asks about, if any."""
+    for aspect, pattern in ASPECT_PATTERNS.items():
+        if pattern.search(text):
+            return aspect
+    return None
+
+
+def is_follow_up(text: str) -> bool:
+    """A short question that leans on the context ("en hoe lang duurt het?")."""
+    words = text.split()
+    return len(words) <= _SHORT and bool(_FOLLOW_UP_START.match(text)) and \
+        detect_aspect(text) is not None
