@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -44,7 +45,7 @@ def train_model(progress: Callable[[str, float], None] | None = None) -> TrainRe
     model = nlu.train(examples, out_of_scope=out_of_scope, progress=progress)
     path = model_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".new")
+    temporary = path.with_name(f"{path.stem}.{os.getpid()}.new.npz")
     written = model.save(temporary, key=signing_key())
     written.replace(path)  # atomic: running servers never read a half-written file
     recogniser.reset()
