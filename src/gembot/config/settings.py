@@ -46,10 +46,13 @@ INSTALLED_APPS = [
     "gembot.content",
     "gembot.conversations",
     "gembot.dialogue",
+    "gembot.widget",
+    "gembot.livechat",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "gembot.widget.middleware.WidgetOriginMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -133,7 +136,7 @@ GEM_RATES = {
 GEM_CONTENT_DIR = Path(
     env.get("GEM_CONTENT_DIR") or Path(__file__).resolve().parents[3] / "content"
 )
-GEM_NLU_MODEL_PATH = DATA_DIR / "nlu-model"
+GEM_NLU_MODEL_PATH = DATA_DIR / "nlu-model.npz"
 
 # --- REST API ---------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -17,8 +17,8 @@ ASPECT_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(hoe lang|hoelang|duurt|doorlooptijd|wanneer (is het|krijg ik|heb ik)|klaar|"
         r"how long|take\w*|when will)\b", re.IGNORECASE),
     "meenemen": re.compile(
-        r"\b(meenemen|meebrengen|mee nemen|nodig|welke (papieren|documenten|stukken)|"
-        r"bring|documents? (do i )?need|what do i need)\b", re.IGNORECASE),
+        r"\b(meenemen|meebrengen|mee nemen|wat (moet|heb) ik (mee|bij me)|"
+        r"welke (papieren|documenten|stukken)|bring|documents? (do i )?need)\b", re.IGNORECASE),
     "aanvragen": re.compile(
         r"\b(online|digitaal|internet|aanvragen|hoe (vraag|regel|doe) ik|via de site|"
         r"digid|apply|how do i (apply|request))\b", re.IGNORECASE),
@@ -28,10 +28,13 @@ ASPECT_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 
 _FOLLOW_UP_START = re.compile(
-    r"^\s*(en|maar|ok(e|ay)?|oke|ja|dus|and|but|so)?\s*[,.]?\s*"
-    r"(wat|hoe|hoelang|waar|kan|moet|welke|is|what|how|where|can|do|does)\b",
+    r"^\s*(?:(?:en|maar|ok|oke|okay|oké|ja|nou|dus|and|but|so|right)\b[\s,.!]*)*"
+    r"(wat|hoe|hoeveel|hoelang|waar|wanneer|kan|kun|moet|welke|is|what|how|where|when|can|"
+    r"do|does)\b",
     re.IGNORECASE,
 )
+_ONLINE = re.compile(r"\b(online|digitaal|internet|via de (web)?site|digid)\b", re.IGNORECASE)
+DIRECT_ASPECTS = {"kosten", "doorlooptijd", "meenemen", "waar"}
 _SHORT = 8  # words: a follow-up is short ("en wat kost dat?")
 
 
@@ -41,6 +44,20 @@ def detect_aspect(text: str) -> str | None:
         if pattern.search(text):
             return aspect
     return None
+
+
+def direct_aspect(text: str) -> str:
+    """The aspect a question about a new topic asks for, when it asks for one part only.
+
+    "Wat kost een paspoort?" wants the costs; "paspoort aanvragen" wants the whole answer,
+    unless it asks whether it can be done online.
+    """
+    aspect = detect_aspect(text) or ""
+    if aspect in DIRECT_ASPECTS:
+        return aspect
+    if aspect == "aanvragen" and _ONLINE.search(text):
+        return aspect
+    return ""
 
 
 def is_follow_up(text: str) -> bool:

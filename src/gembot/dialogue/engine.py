@@ -19,10 +19,10 @@ from gembot.conversations.models import Conversation, Outcome
 from gembot.conversations.privacy import scrub
 from gembot.dialogue import commands as cmd
 from gembot.dialogue import handover
-from gembot.dialogue.aspects import detect_aspect, is_follow_up
+from gembot.dialogue.aspects import detect_aspect, direct_aspect, is_follow_up
 from gembot.dialogue.commands import Command, choose_topic_button, option_button
 from gembot.dialogue.library import Library
-from gembot.dialogue.moving import moving_date_sentence
+from gembot.dialogue.moving import in_the_past_if_told, moving_date_sentence
 from gembot.dialogue.recognition import recogniser
 from gembot.dialogue.slots import fill_slot
 from gembot.dialogue.texts import text as say
@@ -33,7 +33,6 @@ from gembot.tenants.models import Municipality
 SMALL_TALK = {"begroeting", "afsluiting", "over-gem"}
 ASK_FOR_PERSON = "medewerker-spreken"
 POPULAR_TOPICS = ["verhuizing-doorgeven", "paspoort", "afvalkalender", "openingstijden-contact"]
-DIRECT_ASPECTS = {"kosten", "doorlooptijd", "meenemen"}  # answered at once for a new topic
 SWITCH_CONFIDENCE = 0.5  # a new topic must be this sure to override a pending question
 MIN_WORDS_FOR_LANGUAGE = 3
 
@@ -78,7 +77,9 @@ class Turn:
                 return result
         self.state["pending"] = None
         current = self.state.get("topic")
-        if current and is_follow_up(self.text) and not self.names_new_topic(prediction, current):
+        if is_follow_up(self.text) and not self.names_new_topic(prediction, current or ""):
+            if not current:  # "wat kost dat?" with nothing to lean on: ask what it is about
+                return self.not_understood(prediction)
             aspect = detect_aspect(self.text) or ""
             return self.answer(current, prediction.confidence, aspect=aspect)
         if prediction.topic == OUT_OF_SCOPE:
@@ -141,18 +142,19 @@ class Turn:
                                Outcome.SMALL_TALK, topic=topic, confidence=confidence)
         text = source_text or self.text
         entities = prediction.entities if prediction else None
-        self.remember_moving_date(topic, entities)
-        aspect = detect_aspect(text) or ""
+        self.remember_moving_date(topic, entities, text)
+        aspect = direct_aspect(text)
         tailoring = self.library.tailoring(topic)
         if tailoring is not None:
-            value = self.state["slots"].get(tailoring.slot) or fill_slot(
-                tailoring.slot, text, entities, tailoring.values)
+            # What the resident says now wins over what was said earlier in the conversation.
+            value = fill_slot(tailoring.slot, text, entities, tailoring.values) or \
+                self.state["slots"].get(tailoring.slot)
             if value is None:
                 self.state["topic"] = topic
                 return self.ask_tailoring(topic, aspect, confidence=confidence)
             self.state["slots"][tailoring.slot] = value
-            return self.answer(topic, confidence, variant=value)
-        return self.answer(topic, confidence, aspect=aspect if aspect in DIRECT_ASPECTS else "")
+            return self.answer(topic, confidence, aspect=aspect, variant=value)
+        return self.answer(topic, confidence, aspect=aspect)
 
     def answer(self, topic: str, confidence: float | None, *, aspect: str = "",
                variant: str = "") -> DialogueResult:
@@ -203,7 +205,8 @@ class Turn:
         value = fill_slot(pending["slot"], self.text, entities, pending["options"])
         if value is not None:
             self.state["slots"][pending["slot"]] = value
-            return self.answer(pending["topic"], None, variant=value)
+            return self.answer(pending["topic"], None, aspect=pending.get("aspect", ""),
+                               variant=value)
         if prediction is None:
             return None
         if self.names_new_topic(prediction, pending["topic"]):
@@ -212,9 +215,10 @@ class Turn:
             return self.ask_tailoring(pending["topic"], pending.get("aspect", ""), again=True)
         return None
 
-    def remember_moving_date(self, topic: str, entities) -> None:
+    def remember_moving_date(self, topic: str, entities, text: str) -> None:
         if topic == "verhuizing-doorgeven" and entities is not None and entities.dates:
-            self.state["slots"]["verhuisdatum"] = entities.dates[0].value.isoformat()
+            moving = in_the_past_if_told(entities.dates[0].value, text, timezone.localdate())
+            self.state["slots"]["verhuisdatum"] = moving.isoformat()
 
     # --- not understood, out of scope, clarification ----------------------------------------
     def not_understood(self, prediction: Prediction | None) -> DialogueResult:

@@ -30,8 +30,8 @@ def _age_slot(text: str, entities: Entities | None) -> str | None:
 
 
 _MOVE_PATTERNS: list[tuple[str, str]] = [
-    ("buitenland-uit", r"\b(naar het buitenland|emigr\w*|vertrek\w* naar|abroad|leave the "
-                       r"netherlands|moving to (?!the netherlands)\w+ ?(land|country)?)\b"),
+    ("buitenland-uit", r"\b(naar het buitenland|emigr\w*|vertrek\w* naar|(move|moving|go|going)"
+                       r" (to )?abroad|to another country|leav\w* the netherlands)\b"),
     ("buitenland-in", r"\b(uit het buitenland|vanuit het buitenland|from abroad|terug naar "
                       r"nederland|kom\w* uit (het )?(buitenland|\w+land))\b"),
     ("naar", r"\b(andere gemeente|van buiten|uit een andere|from another|naar deze gemeente|"
@@ -41,7 +41,7 @@ _MOVE_PATTERNS: list[tuple[str, str]] = [
 ]
 
 _LICENCE_PATTERNS: list[tuple[str, str]] = [
-    ("kwijt", r"\b(kwijt|verloren|gestolen|vermist|lost|stolen|jat\w*|gepikt)\b"),
+    ("kwijt", r"\b(kwijt\w*|verlor\w*|gestol\w*|vermist|lost|stolen|jat\w*|gepikt|weg)\b"),
     ("verlengen", r"\b(verleng\w*|verlopen|vernieuw\w*|renew\w*|expired|75)\b"),
     ("eerste", r"\b(eerste|examen|geslaagd|rijexamen|first|passed|nieuw rijbewijs)\b"),
 ]
