@@ -1,0 +1,1 @@
+"""Gem's answer library: topics, answers, example questions and local variables."""
