@@ -1,0 +1,206 @@
+"""Training: features, classifier, and calibration on cross-validated predictions."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+from sklearn.model_selection import StratifiedKFold
+
+from .classifier import (
+    LinearModel,
+    choose_threshold,
+    fit_linear,
+    fit_temperature,
+    softmax,
+)
+from .features import Doc, FeatureSpace, make_doc
+from .lexicon import Lexicon
+from .schema import OUT_OF_SCOPE, Example
+from .text import normalise, tokenise
+
+Progress = Callable[[str, float], None]
+
+
+@dataclass
+class Settings:
+    """Everything that shapes a model; stored in the artefact."""
+
+    blocks: dict[str, float] = field(
+        default_factory=lambda: {"w": 1.0, "b": 0.5, "s": 1.0, "k": 1.0, "u": 0.5, "c": 1.0}
+    )
+    min_df: dict[str, int] = field(default_factory=lambda: {"b": 1, "c": 2})
+    c: float = 1.0
+    kind: str = "svm"  # "svm" (LinearSVC) or "lr" (LogisticRegression)
+    folds: int = 5
+    default_threshold: float = 0.5
+    out_of_scope_recall_target: float = 0.9
+    ambiguity_margin: float = 0.15
+    ambiguity_floor: float = 0.15
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, object]) -> Settings:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)  # type: ignore[arg-type]
+
+
+@dataclass
+class Fitted:
+    """The parts a model is made of."""
+
+    lexicon: Lexicon
+    space: FeatureSpace
+    linear: LinearModel
+
+
+@dataclass
+class Calibration:
+    temperature: float = 1.0
+    threshold: float = 0.3
+    cv: dict[str, float] = field(default_factory=dict)
+
+
+def data_hash(examples: Sequence[Example], out_of_scope: Sequence[str]) -> str:
+    digest = hashlib.sha256()
+    for example in sorted(examples, key=lambda e: (e.topic, e.text)):
+        digest.update(f"{example.topic}\t{example.text}\n".encode())
+    for sentence in sorted(out_of_scope):
+        digest.update(f"{OUT_OF_SCOPE}\t{sentence}\n".encode())
+    return digest.hexdigest()
+
+
+def make_docs(
+    tokens: Sequence[list[str]],
+    normalised: Sequence[str],
+    lexicon: Lexicon,
+    own: Sequence[bool] | None = None,
+) -> list[Doc]:
+    own = own if own is not None else [False] * len(tokens)
+    return [
+        make_doc(norm, toks, lexicon, own=flag)
+        for toks, norm, flag in zip(tokens, normalised, own, strict=True)
+    ]
+
+
+def fit_parts(
+    texts: Sequence[str],
+    normalised: Sequence[str],
+    tokens: Sequence[list[str]],
+    y: np.ndarray,
+    n_classes: int,
+    settings: Settings,
+    seed: int,
+) -> Fitted:
+    oos = n_classes - 1  # the out-of-scope class is always last
+    in_scope = [bool(label != oos) for label in y]
+    lexicon = Lexicon.from_tokens(tokens, in_scope)
+    docs = make_docs(tokens, normalised, lexicon, in_scope)
+    space = FeatureSpace(dict(settings.blocks))
+    linear = fit_linear(
+        space.fit_matrix(docs, settings.min_df),
+        y,
+        n_classes,
+        c=settings.c,
+        seed=seed,
+        kind=settings.kind,
+    )
+    return Fitted(lexicon, space, linear)
+
+
+def cross_validated_scores(
+    texts: Sequence[str],
+    normalised: Sequence[str],
+    tokens: Sequence[list[str]],
+    y: np.ndarray,
+    n_classes: int,
+    settings: Settings,
+    seed: int,
+    folds: int,
+    progress: Progress | None = None,
+) -> np.ndarray:
+    """Out-of-fold class scores for every training row."""
+    scores = np.zeros((len(y), n_classes), dtype=np.float64)
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    for i, (train_idx, test_idx) in enumerate(splitter.split(np.zeros(len(y)), y)):
+        fitted = fit_parts(
+            [texts[j] for j in train_idx],
+            [normalised[j] for j in train_idx],
+            [tokens[j] for j in train_idx],
+            y[train_idx],
+            n_classes,
+            settings,
+            seed,
+        )
+        test_docs = make_docs(
+            [tokens[j] for j in test_idx], [normalised[j] for j in test_idx], fitted.lexicon
+        )
+        scores[test_idx] = fitted.linear.scores_matrix(fitted.space.matrix(test_docs))
+        if progress:
+            progress("cross-validation", (i + 1) / (folds + 1))
+    return scores
+
+
+def usable_folds(y: np.ndarray, wanted: int) -> int:
+    smallest = int(np.bincount(y)[np.bincount(y) > 0].min())
+    return max(0, min(wanted, smallest))
+
+
+def train_parts(
+    examples: Iterable[Example],
+    out_of_scope: Iterable[str],
+    *,
+    seed: int,
+    settings: Settings,
+    progress: Progress | None,
+) -> tuple[list[str], Fitted, Calibration, dict[str, object]]:
+    """Fit a model and calibrate it; returns classes, parts, calibration and facts."""
+    started = time.perf_counter()
+    examples = [e for e in examples if e.text.strip()]
+    oos = [s for s in out_of_scope if s.strip()]
+    topics = sorted({e.topic for e in examples} - {OUT_OF_SCOPE})
+    if len(topics) < 2:
+        raise ValueError("training needs examples of at least two topics")
+    oos += [e.text for e in examples if e.topic == OUT_OF_SCOPE]
+    examples = [e for e in examples if e.topic != OUT_OF_SCOPE]
+    classes = [*topics, OUT_OF_SCOPE]
+    index = {c: i for i, c in enumerate(classes)}
+    texts = [e.text for e in examples] + oos
+    y = np.array([index[e.topic] for e in examples] + [index[OUT_OF_SCOPE]] * len(oos))
+    normalised = [normalise(t) for t in texts]
+    tokens = [tokenise(n) for n in normalised]
+    if progress:
+        progress("prepared", 0.05)
+
+    calibration = Calibration(threshold=settings.default_threshold)
+    folds = usable_folds(y, settings.folds)
+    if folds >= 2:
+        scores = cross_validated_scores(
+            texts, normalised, tokens, y, len(classes), settings, seed, folds, progress
+        )
+        calibration.temperature = fit_temperature(scores, y)
+        p = softmax(scores, calibration.temperature)
+        if oos:
+            calibration.threshold, calibration.cv = choose_threshold(
+                p, y, index[OUT_OF_SCOPE], settings.out_of_scope_recall_target
+            )
+        else:
+            calibration.cv = {"in_scope_accuracy": float((p.argmax(1) == y).mean())}
+    fitted = fit_parts(texts, normalised, tokens, y, len(classes), settings, seed)
+    if progress:
+        progress("trained", 1.0)
+    facts: dict[str, object] = {
+        "training_data_hash": data_hash(examples, oos),
+        "n_examples": len(examples),
+        "n_out_of_scope": len(oos),
+        "n_features": fitted.space.size,
+        "folds": folds,
+        "training_seconds": round(time.perf_counter() - started, 3),
+        "seed": seed,
+    }
+    return classes, fitted, calibration, facts
