@@ -7,7 +7,7 @@ PG_URL    ?= postgres://postgres@127.0.0.1:5432/test
 REDIS_URL_TEST ?= redis://127.0.0.1:6379/0
 TEST_DATA := $(shell mktemp -d 2>/dev/null || echo /tmp/gem-test-data)
 
-.PHONY: install run test test-sqlite test-postgres test-browser lint format check-migrations check-content bench docs clean
+.PHONY: install browser-deps run test test-sqlite test-postgres test-browser lint format check-migrations check-content bench docs clean
 
 $(STAMP): pyproject.toml requirements/lock.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,7 +22,7 @@ run: install
 	$(BIN)/gembot serve
 
 ## Install and run every check and test (SQLite, then PostgreSQL + Redis).
-test: install lint check-migrations check-content test-sqlite test-postgres
+test: install lint check-migrations check-content test-sqlite test-postgres test-browser
 
 lint: install
 	$(BIN)/ruff check src tests bench
@@ -45,7 +45,13 @@ test-postgres: install
 	GEM_DATA_DIR=$(TEST_DATA) DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS_URL_TEST) \
 		$(BIN)/python -m pytest -m "not browser and not services"
 
-test-browser: install
+## Debian's Chromium and axe-core (npm, pinned in package-lock.json) for the browser tests.
+## Playwright comes with the dev extras; it never downloads a browser here.
+browser-deps:
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	test -f node_modules/axe-core/axe.min.js || npm ci --no-audit --no-fund
+
+test-browser: install browser-deps
 	GEM_DATA_DIR=$(TEST_DATA) $(BIN)/python -m pytest -m browser
 
 bench: install

@@ -25,8 +25,9 @@ def test_classify_streams_one_line_out_per_line_in(monkeypatch):
         {"text": "wanneer komt de vuilniswagen", "id": 2},
         {"text": "wie wint het wk voetbal", "id": 3},
     ]
-    monkeypatch.setattr("sys.stdin", io.StringIO("".join(json.dumps(x) + "\n" for x in lines)
-                                                 + "geen json\n"))
+    monkeypatch.setattr(
+        "sys.stdin", io.StringIO("".join(json.dumps(x) + "\n" for x in lines) + "geen json\n")
+    )
     out = [json.loads(line) for line in run("classify", "--municipality", "GM0855").splitlines()]
     assert len(out) == 4
     assert out[0]["id"] == 1 and out[0]["topic"] == "paspoort"
@@ -52,8 +53,14 @@ def test_eval_reports_accuracy_and_out_of_scope(tmp_path):
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     report = json.loads(run("evaluate", str(path), "--municipality", "tilburg"))
     assert report["municipality"] == "GM0855"
-    assert set(report) >= {"in_scope_accuracy", "out_of_scope_precision",
-                           "out_of_scope_recall", "per_topic", "most_confused", "latency_ms"}
+    assert set(report) >= {
+        "in_scope_accuracy",
+        "out_of_scope_precision",
+        "out_of_scope_recall",
+        "per_topic",
+        "most_confused",
+        "latency_ms",
+    }
     assert report["n"] == 3 and report["n_out_of_scope"] == 1
     assert 0 <= report["in_scope_accuracy"] <= 1
     assert report["per_topic"]["reisdocument-kwijt"]["support"] == 1

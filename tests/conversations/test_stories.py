@@ -17,8 +17,9 @@ def test_there_are_at_least_60_conversation_tests():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("story", STORIES, ids=[f"{Path(s['_source']).stem}:{s['name']}"
-                                                for s in STORIES])
+@pytest.mark.parametrize(
+    "story", STORIES, ids=[f"{Path(s['_source']).stem}:{s['name']}" for s in STORIES]
+)
 def test_story(story):
     result = run_story(story)
     assert result.passed, result.report()

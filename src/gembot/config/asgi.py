@@ -13,6 +13,7 @@ from django.core.asgi import get_asgi_application
 django_application = get_asgi_application()
 
 from gembot.config.routing import websocket_urlpatterns  # noqa: E402
+from gembot.widget.origins import WebsocketOriginValidator  # noqa: E402
 
 http_application = django_application
 if settings.SERVE_STATIC:
@@ -23,6 +24,6 @@ if settings.SERVE_STATIC:
 application = ProtocolTypeRouter(
     {
         "http": http_application,
-        "websocket": URLRouter(websocket_urlpatterns),
+        "websocket": WebsocketOriginValidator(URLRouter(websocket_urlpatterns)),
     }
 )

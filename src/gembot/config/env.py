@@ -93,8 +93,11 @@ declare(
     "Days a conversation transcript is kept before `gembot manage purge_expired` removes it.",
     int,
 )
-declare("GEM_LOG_LEVEL", "WARNING", "Log level of Gem's own loggers (`INFO` logs one line "
-        "per turn: municipality, topic, outcome).")
+declare(
+    "GEM_LOG_LEVEL",
+    "WARNING",
+    "Log level of Gem's own loggers (`INFO` logs one line per turn: municipality, topic, outcome).",
+)
 declare(
     "GEM_SERVE_STATIC",
     "true",

@@ -12,19 +12,29 @@ import re
 ASPECT_PATTERNS: dict[str, re.Pattern[str]] = {
     "kosten": re.compile(
         r"\b(wat kost|kost(en|te)?|prijs|tarief|hoeveel (moet ik )?betal\w*|duur\b|"
-        r"how much|cost\w*|price|fee)\b", re.IGNORECASE),
+        r"how much|cost\w*|price|fee)\b",
+        re.IGNORECASE,
+    ),
     "doorlooptijd": re.compile(
         r"\b(hoe lang|hoelang|duurt|doorlooptijd|wanneer (is het|krijg ik|heb ik)|klaar|"
-        r"how long|take\w*|when will)\b", re.IGNORECASE),
+        r"how long|take\w*|when will)\b",
+        re.IGNORECASE,
+    ),
     "meenemen": re.compile(
         r"\b(meenemen|meebrengen|mee nemen|wat (moet|heb) ik (mee|bij me)|"
-        r"welke (papieren|documenten|stukken)|bring|documents? (do i )?need)\b", re.IGNORECASE),
+        r"welke (papieren|documenten|stukken)|bring|documents? (do i )?need)\b",
+        re.IGNORECASE,
+    ),
     "aanvragen": re.compile(
         r"\b(online|digitaal|internet|aanvragen|hoe (vraag|regel|doe) ik|via de site|"
-        r"digid|apply|how do i (apply|request))\b", re.IGNORECASE),
+        r"digid|apply|how do i (apply|request))\b",
+        re.IGNORECASE,
+    ),
     "waar": re.compile(
         r"\b(waar (moet|kan|is)|welk (adres|loket)|locatie|balie|stadhuis|gemeentehuis|"
-        r"where)\b", re.IGNORECASE),
+        r"where)\b",
+        re.IGNORECASE,
+    ),
 }
 
 _FOLLOW_UP_START = re.compile(
@@ -63,5 +73,8 @@ def direct_aspect(text: str) -> str:
 def is_follow_up(text: str) -> bool:
     """A short question that leans on the context ("en hoe lang duurt het?")."""
     words = text.split()
-    return len(words) <= _SHORT and bool(_FOLLOW_UP_START.match(text)) and \
-        detect_aspect(text) is not None
+    return (
+        len(words) <= _SHORT
+        and bool(_FOLLOW_UP_START.match(text))
+        and detect_aspect(text) is not None
+    )

@@ -35,6 +35,10 @@ ASK_FOR_PERSON = "medewerker-spreken"
 POPULAR_TOPICS = ["verhuizing-doorgeven", "paspoort", "afvalkalender", "openingstijden-contact"]
 SWITCH_CONFIDENCE = 0.5  # a new topic must be this sure to override a pending question
 MIN_WORDS_FOR_LANGUAGE = 3
+CLARIFY_BELOW = 0.5  # a best guess less sure than this is offered as a choice
+CANDIDATE_FLOOR = 0.15  # runners-up offered must have this share of the best guess
+OFF_TOPIC_MIN_WORDS = 5  # shorter rejected messages are misses: Gem asks to rephrase
+OFF_TOPIC_MAX_TOPIC_PROBABILITY = 0.3
 
 
 def greeting(municipality: Municipality, language: str = "nl") -> BotReply:
@@ -54,13 +58,26 @@ class Turn:
         self.library = Library(self.municipality)
 
     # --- results -------------------------------------------------------------------------
-    def result(self, replies: list[BotReply], outcome: str, *, topic: str = "",
-               confidence: float | None = None, **extra) -> DialogueResult:
+    def result(
+        self,
+        replies: list[BotReply],
+        outcome: str,
+        *,
+        topic: str = "",
+        confidence: float | None = None,
+        **extra,
+    ) -> DialogueResult:
         if outcome not in (Outcome.NOT_UNDERSTOOD,):
             self.state["misses"] = 0
-        return DialogueResult(replies=replies, outcome=outcome, topic=topic,
-                              confidence=confidence, state=self.state,
-                              language=self.language, **extra)
+        return DialogueResult(
+            replies=replies,
+            outcome=outcome,
+            topic=topic,
+            confidence=confidence,
+            state=self.state,
+            language=self.language,
+            **extra,
+        )
 
     # --- entry ---------------------------------------------------------------------------
     def respond(self) -> DialogueResult:
@@ -83,16 +100,20 @@ class Turn:
             aspect = detect_aspect(self.text) or ""
             return self.answer(current, prediction.confidence, aspect=aspect)
         if prediction.topic == OUT_OF_SCOPE:
-            if prediction.ranking and prediction.ranking[0][0] == OUT_OF_SCOPE:
+            if is_off_topic(prediction, self.text):
                 return self.out_of_scope(prediction)
             return self.not_understood(prediction)
-        if prediction.ambiguous:
-            return self.clarify(prediction)
+        candidates = clarification_candidates(prediction)
+        if candidates:
+            return self.clarify(prediction, candidates)
         return self.topic(prediction.topic, prediction.confidence, prediction)
 
     def names_new_topic(self, prediction: Prediction, current: str) -> bool:
-        return (prediction.topic not in (current, OUT_OF_SCOPE, *SMALL_TALK)
-                and prediction.confidence >= SWITCH_CONFIDENCE and not prediction.ambiguous)
+        return (
+            prediction.topic not in (current, OUT_OF_SCOPE, *SMALL_TALK)
+            and prediction.confidence >= SWITCH_CONFIDENCE
+            and not prediction.ambiguous
+        )
 
     # --- commands (button payloads) -------------------------------------------------------
     def command(self, command: Command) -> DialogueResult:
@@ -101,8 +122,11 @@ class Turn:
         if name == cmd.CHOOSE_TOPIC and self.library.topic_exists(argument):
             signal = None
             if pending.get("kind") == "clarify":
-                signal = {"text": pending.get("text", ""), "chosen": argument,
-                          "candidates": pending.get("candidates", [])}
+                signal = {
+                    "text": pending.get("text", ""),
+                    "chosen": argument,
+                    "candidates": pending.get("candidates", []),
+                }
             self.state["pending"] = None
             result = self.topic(argument, None, None, source_text=pending.get("text", ""))
             result.signal = signal
@@ -117,11 +141,17 @@ class Turn:
         if name == cmd.SOMETHING_ELSE:
             signal = None
             if pending.get("kind") == "clarify":
-                signal = {"text": pending.get("text", ""), "chosen": "",
-                          "candidates": pending.get("candidates", [])}
+                signal = {
+                    "text": pending.get("text", ""),
+                    "chosen": "",
+                    "candidates": pending.get("candidates", []),
+                }
             self.state["pending"] = None
-            return self.result([BotReply(say("something_else_reply", self.language))],
-                               Outcome.CLARIFICATION, signal=signal)
+            return self.result(
+                [BotReply(say("something_else_reply", self.language))],
+                Outcome.CLARIFICATION,
+                signal=signal,
+            )
         if name == cmd.EMPLOYEE:
             return self.ask_for_person(None)
         handled = handover.command(self.conversation, name, self.language, self.library)
@@ -131,15 +161,25 @@ class Turn:
         return self.not_understood(None)
 
     # --- topics --------------------------------------------------------------------------
-    def topic(self, topic: str, confidence: float | None, prediction: Prediction | None,
-              *, source_text: str = "") -> DialogueResult:
+    def topic(
+        self,
+        topic: str,
+        confidence: float | None,
+        prediction: Prediction | None,
+        *,
+        source_text: str = "",
+    ) -> DialogueResult:
         if topic == ASK_FOR_PERSON:
             return self.ask_for_person(confidence)
         if topic in SMALL_TALK:
             answer = self.library.answer(topic, self.language)
             self.state["topic"] = None
-            return self.result([BotReply(answer.text, topic=topic, confidence=confidence)],
-                               Outcome.SMALL_TALK, topic=topic, confidence=confidence)
+            return self.result(
+                [BotReply(answer.text, topic=topic, confidence=confidence)],
+                Outcome.SMALL_TALK,
+                topic=topic,
+                confidence=confidence,
+            )
         text = source_text or self.text
         entities = prediction.entities if prediction else None
         self.remember_moving_date(topic, entities, text)
@@ -147,8 +187,9 @@ class Turn:
         tailoring = self.library.tailoring(topic)
         if tailoring is not None:
             # What the resident says now wins over what was said earlier in the conversation.
-            value = fill_slot(tailoring.slot, text, entities, tailoring.values) or \
-                self.state["slots"].get(tailoring.slot)
+            value = fill_slot(tailoring.slot, text, entities, tailoring.values) or self.state[
+                "slots"
+            ].get(tailoring.slot)
             if value is None:
                 self.state["topic"] = topic
                 return self.ask_tailoring(topic, aspect, confidence=confidence)
@@ -156,57 +197,80 @@ class Turn:
             return self.answer(topic, confidence, aspect=aspect, variant=value)
         return self.answer(topic, confidence, aspect=aspect)
 
-    def answer(self, topic: str, confidence: float | None, *, aspect: str = "",
-               variant: str = "") -> DialogueResult:
+    def answer(
+        self, topic: str, confidence: float | None, *, aspect: str = "", variant: str = ""
+    ) -> DialogueResult:
         self.state["topic"] = topic
         self.state["pending"] = None
         if not variant:  # a slot filled earlier still applies (most specific answer wins)
             tailoring = self.library.tailoring(topic)
             if tailoring is not None:
                 variant = self.state["slots"].get(tailoring.slot, "")
-        answer = self.library.answer(topic, self.language, aspect=aspect,
-                                variant=variant)
+        answer = self.library.answer(topic, self.language, aspect=aspect, variant=variant)
         parts = []
         if self.language == "en" and answer.language != "en":
             parts.append(say("english_note", "en"))
+        if aspect and variant and answer.variant != variant:
+            # No part written for this exact situation: the tailored answer, then the part
+            # that was asked about.
+            tailored = self.library.answer(topic, self.language, variant=variant)
+            if tailored.variant == variant:
+                parts.append(tailored.text)
         parts.append(answer.text)
-        moving = moving_date_sentence(topic, variant, self.state["slots"], self.language,
-                                      timezone.localdate())
+        moving = moving_date_sentence(
+            topic, variant, self.state["slots"], self.language, timezone.localdate()
+        )
         if moving:
             parts.append(moving)
         replies = [
             BotReply("\n\n".join(parts), topic=topic, confidence=confidence),
-            BotReply(say("feedback_question", self.language), buttons=(
-                Button(say("feedback_yes", self.language), f"/{cmd.FEEDBACK} ja"),
-                Button(say("feedback_no", self.language), f"/{cmd.FEEDBACK} nee"),
-            )),
+            BotReply(
+                say("feedback_question", self.language),
+                buttons=(
+                    Button(say("feedback_yes", self.language), f"/{cmd.FEEDBACK} ja"),
+                    Button(say("feedback_no", self.language), f"/{cmd.FEEDBACK} nee"),
+                ),
+            ),
         ]
         return self.result(replies, Outcome.ANSWERED, topic=topic, confidence=confidence)
 
     # --- tailoring -----------------------------------------------------------------------
-    def ask_tailoring(self, topic: str, aspect: str, *, confidence: float | None = None,
-                      again: bool = False) -> DialogueResult:
+    def ask_tailoring(
+        self, topic: str, aspect: str, *, confidence: float | None = None, again: bool = False
+    ) -> DialogueResult:
         tailoring = self.library.tailoring(topic)
-        self.state["pending"] = {"kind": "tailoring", "topic": topic, "slot": tailoring.slot,
-                                 "options": list(tailoring.values), "aspect": aspect,
-                                 "asked_again": again}
-        buttons = tuple(option_button(title, tailoring.slot, value)
-                        for value, title in tailoring.options(self.language))
+        self.state["pending"] = {
+            "kind": "tailoring",
+            "topic": topic,
+            "slot": tailoring.slot,
+            "options": list(tailoring.values),
+            "aspect": aspect,
+            "asked_again": again,
+        }
+        buttons = tuple(
+            option_button(title, tailoring.slot, value)
+            for value, title in tailoring.options(self.language)
+        )
         question = tailoring.question(self.language)
         if again:
             question = f"{say('tailoring_again', self.language)} {question}"
-        return self.result([BotReply(question, buttons=buttons, topic=topic,
-                                     confidence=confidence)],
-                           Outcome.ASKED_TAILORING, topic=topic, confidence=confidence)
+        return self.result(
+            [BotReply(question, buttons=buttons, topic=topic, confidence=confidence)],
+            Outcome.ASKED_TAILORING,
+            topic=topic,
+            confidence=confidence,
+        )
 
-    def answer_pending_tailoring(self, pending: dict,
-                                 prediction: Prediction | None) -> DialogueResult | None:
+    def answer_pending_tailoring(
+        self, pending: dict, prediction: Prediction | None
+    ) -> DialogueResult | None:
         entities = prediction.entities if prediction else None
         value = fill_slot(pending["slot"], self.text, entities, pending["options"])
         if value is not None:
             self.state["slots"][pending["slot"]] = value
-            return self.answer(pending["topic"], None, aspect=pending.get("aspect", ""),
-                               variant=value)
+            return self.answer(
+                pending["topic"], None, aspect=pending.get("aspect", ""), variant=value
+            )
         if prediction is None:
             return None
         if self.names_new_topic(prediction, pending["topic"]):
@@ -230,57 +294,114 @@ class Turn:
             replies = [BotReply(say("not_understood_second", self.language))]
             replies += handover.offer(self.conversation, self.language, self.library)
             self.state["misses"] = 0
-            return DialogueResult(replies, Outcome.NOT_UNDERSTOOD, confidence=confidence,
-                                  state=self.state, language=self.language)
+            return DialogueResult(
+                replies,
+                Outcome.NOT_UNDERSTOOD,
+                confidence=confidence,
+                state=self.state,
+                language=self.language,
+            )
         buttons = tuple(
             choose_topic_button(self.library.title(topic, self.language), topic)
             for topic in POPULAR_TOPICS
         )
-        return DialogueResult([BotReply(say("not_understood_first", self.language),
-                                        buttons=buttons)],
-                              Outcome.NOT_UNDERSTOOD, confidence=confidence, state=self.state,
-                              language=self.language)
+        return DialogueResult(
+            [BotReply(say("not_understood_first", self.language), buttons=buttons)],
+            Outcome.NOT_UNDERSTOOD,
+            confidence=confidence,
+            state=self.state,
+            language=self.language,
+        )
 
     def out_of_scope(self, prediction: Prediction) -> DialogueResult:
         self.state["pending"] = None
-        reply = BotReply(say("out_of_scope", self.language, name=self.municipality.name),
-                         topic=OUT_OF_SCOPE, confidence=prediction.confidence,
-                         buttons=(Button(say("ask_employee", self.language),
-                                         f"/{cmd.EMPLOYEE}"),))
-        return self.result([reply], Outcome.OUT_OF_SCOPE, topic=OUT_OF_SCOPE,
-                           confidence=prediction.confidence)
+        reply = BotReply(
+            say("out_of_scope", self.language, name=self.municipality.name),
+            topic=OUT_OF_SCOPE,
+            confidence=prediction.confidence,
+            buttons=(Button(say("ask_employee", self.language), f"/{cmd.EMPLOYEE}"),),
+        )
+        return self.result(
+            [reply], Outcome.OUT_OF_SCOPE, topic=OUT_OF_SCOPE, confidence=prediction.confidence
+        )
 
-    def clarify(self, prediction: Prediction) -> DialogueResult:
-        candidates = prediction.candidates[:3]
-        self.state["pending"] = {"kind": "clarify", "candidates": candidates,
-                                 "text": scrub(self.text).text}
-        buttons = tuple(
-            choose_topic_button(self.library.title(topic, self.language), topic)
-            for topic in candidates
-        ) + (Button(say("something_else", self.language), f"/{cmd.SOMETHING_ELSE}"),)
-        return self.result([BotReply(say("clarify", self.language), buttons=buttons,
-                                     confidence=prediction.confidence)],
-                           Outcome.CLARIFICATION, confidence=prediction.confidence)
+    def clarify(self, prediction: Prediction, candidates: list[str]) -> DialogueResult:
+        self.state["pending"] = {
+            "kind": "clarify",
+            "candidates": candidates,
+            "text": scrub(self.text).text,
+        }
+        buttons = (
+            *(
+                choose_topic_button(self.library.title(topic, self.language), topic)
+                for topic in candidates
+            ),
+            Button(say("something_else", self.language), f"/{cmd.SOMETHING_ELSE}"),
+        )
+        return self.result(
+            [
+                BotReply(
+                    say("clarify", self.language), buttons=buttons, confidence=prediction.confidence
+                )
+            ],
+            Outcome.CLARIFICATION,
+            confidence=prediction.confidence,
+        )
 
     # --- feedback and a person -------------------------------------------------------------
     def feedback(self, helped: bool) -> DialogueResult:
         if helped:
-            return self.result([BotReply(say("feedback_thanks", self.language))],
-                               Outcome.FEEDBACK, feedback=True)
-        reply = BotReply(say("feedback_what_then", self.language), buttons=(
-            Button(say("ask_employee", self.language), f"/{cmd.EMPLOYEE}"),))
+            return self.result(
+                [BotReply(say("feedback_thanks", self.language))], Outcome.FEEDBACK, feedback=True
+            )
+        reply = BotReply(
+            say("feedback_what_then", self.language),
+            buttons=(Button(say("ask_employee", self.language), f"/{cmd.EMPLOYEE}"),),
+        )
         self.state["topic"] = None
         return self.result([reply], Outcome.FEEDBACK, feedback=False)
 
     def ask_for_person(self, confidence: float | None) -> DialogueResult:
         self.state["pending"] = None
         replies = handover.offer(self.conversation, self.language, self.library)
-        return self.result(replies, Outcome.HANDOVER, topic=ASK_FOR_PERSON,
-                           confidence=confidence)
+        return self.result(replies, Outcome.HANDOVER, topic=ASK_FOR_PERSON, confidence=confidence)
 
 
-def recognise(municipality: Municipality, text: str,
-              library: Library | None = None) -> Prediction:
+def clarification_candidates(prediction: Prediction) -> list[str]:
+    """Two or three topics to offer ("Bedoelt u ...?") when Gem is not sure enough.
+
+    The NLU marks close calls as ambiguous; a lone best guess below ``CLARIFY_BELOW`` is
+    offered with the runners-up that are still plausible.
+    """
+    if prediction.ambiguous and len(prediction.candidates) >= 2:
+        return prediction.candidates[:3]
+    if prediction.confidence >= CLARIFY_BELOW or prediction.topic in SMALL_TALK:
+        return []
+    plausible = [
+        topic
+        for topic, probability in prediction.ranking
+        if topic not in (OUT_OF_SCOPE, *SMALL_TALK)
+        and probability >= CANDIDATE_FLOOR * prediction.confidence
+    ]
+    return plausible[:3] if len(plausible) >= 2 else []
+
+
+def is_off_topic(prediction: Prediction, text: str) -> bool:
+    """Rejected because it is about something else, not because Gem missed the words.
+
+    Keyboard mash and short vague messages ("ik wil iets regelen") are misses: Gem asks to
+    say it differently. A real question about something no topic covers ("wie wint het
+    WK?") gets the honest "daar kan ik u niet mee helpen".
+    """
+    if not prediction.known_words or len(text.split()) < OFF_TOPIC_MIN_WORDS:
+        return False
+    if prediction.ranking and prediction.ranking[0][0] == OUT_OF_SCOPE:
+        return True
+    best = prediction.ranking[0][1] if prediction.ranking else 0.0
+    return best < OFF_TOPIC_MAX_TOPIC_PROBABILITY
+
+
+def recognise(municipality: Municipality, text: str, library: Library | None = None) -> Prediction:
     overlay = (library or Library(municipality)).overlay()
     return recogniser.model().predict(text, extra=overlay, today=timezone.localdate())
 

@@ -23,12 +23,20 @@ def _livechat():
     return routing
 
 
-def contact_route(conversation: Conversation, language: str,
-                  library: Library) -> list[BotReply]:
+def contact_route(conversation: Conversation, language: str, library: Library) -> list[BotReply]:
     """The phone number and website of the municipality, from its content variables."""
     values = library.variables(["gemeente.telefoon", "gemeente.website"], language)
-    return [BotReply(say("no_live_chat", language, phone=values["gemeente.telefoon"],
-                         website=values["gemeente.website"]), topic="medewerker-spreken")]
+    return [
+        BotReply(
+            say(
+                "no_live_chat",
+                language,
+                phone=values["gemeente.telefoon"],
+                website=values["gemeente.website"],
+            ),
+            topic="medewerker-spreken",
+        )
+    ]
 
 
 def offer(conversation: Conversation, language: str, library: Library) -> list[BotReply]:
@@ -39,8 +47,9 @@ def offer(conversation: Conversation, language: str, library: Library) -> list[B
     return livechat.handover_offer(conversation, language)
 
 
-def command(conversation: Conversation, name: str, language: str,
-            library: Library) -> tuple[list[BotReply], str | None] | None:
+def command(
+    conversation: Conversation, name: str, language: str, library: Library
+) -> tuple[list[BotReply], str | None] | None:
     """Handle a handover button; ``None`` when ``name`` is not a handover command."""
     livechat = _livechat()
     handlers = {}

@@ -33,8 +33,7 @@ class Tailoring:
         return (self.question_en if language == "en" else "") or self.question_nl
 
     def options(self, language: str) -> list[tuple[str, str]]:
-        return [(value, (en if language == "en" else "") or nl)
-                for value, nl, en in self.choices]
+        return [(value, (en if language == "en" else "") or nl) for value, nl, en in self.choices]
 
 
 class Library:
@@ -66,12 +65,15 @@ class Library:
             slot=data["slot"],
             question_nl=data["question_nl"],
             question_en=data.get("question_en", ""),
-            choices=tuple((o["value"], o.get("title_nl") or o["value"], o.get("title_en", ""))
-                          for o in data["options"]),
+            choices=tuple(
+                (o["value"], o.get("title_nl") or o["value"], o.get("title_en", ""))
+                for o in data["options"]
+            ),
         )
 
-    def answer(self, topic: str, language: str = "nl", *, aspect: str = "",
-               variant: str = "") -> RenderedAnswer:
+    def answer(
+        self, topic: str, language: str = "nl", *, aspect: str = "", variant: str = ""
+    ) -> RenderedAnswer:
         return self.snapshot.answer(topic, language, aspect, variant)
 
     def variables(self, names: list[str], language: str = "nl") -> dict[str, str]:
@@ -79,6 +81,7 @@ class Library:
 
     def overlay(self) -> Overlay | None:
         return recogniser.overlay(
-            self.municipality.id, current_version() or "0",
+            self.municipality.id,
+            current_version() or "0",
             lambda: content_training.local_examples(self.municipality),
         )

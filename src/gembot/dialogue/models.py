@@ -14,12 +14,16 @@ class ClarificationChoice(models.Model):
     Editors use these to add example questions, so Gem recognises the question next time.
     """
 
-    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+",
-                                     verbose_name=_("gemeente"))
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="+", verbose_name=_("gemeente")
+    )
     text = models.TextField(_("vraag van de inwoner (zonder persoonsgegevens)"))
     candidates = models.JSONField(_("aangeboden onderwerpen"), default=list)
     chosen_topic = models.CharField(
-        _("gekozen onderwerp"), max_length=80, blank=True, default="",
+        _("gekozen onderwerp"),
+        max_length=80,
+        blank=True,
+        default="",
         help_text=_("Leeg: de inwoner koos 'iets anders'."),
     )
     created_at = models.DateTimeField(_("datum"), auto_now_add=True)

@@ -11,12 +11,15 @@ from gembot.dialogue.texts import text as say
 REPORT_FROM = datetime.timedelta(weeks=4)
 REPORT_UNTIL = datetime.timedelta(days=5)
 APPLIES_TO = {"", "binnen", "naar"}  # within the Netherlands (Wet BRP art. 2.39)
-_PAST = re.compile(r"\b(verhuisd|verhuist? (zijn|ben)|zijn .{0,30}verhuisd|ben .{0,30}verhuisd|"
-                   r"afgelopen|vorige|jongstleden|moved|have moved)\b", re.IGNORECASE)
+_PAST = re.compile(
+    r"\b(verhuisd|verhuist? (zijn|ben)|zijn .{0,30}verhuisd|ben .{0,30}verhuisd|"
+    r"afgelopen|vorige|jongstleden|moved|have moved)\b",
+    re.IGNORECASE,
+)
 
 
 def in_the_past_if_told(date: datetime.date, text: str, today: datetime.date) -> datetime.date:
-    """"Ik ben op 1 november verhuisd" means last 1 November, not next year's."""
+    """ "Ik ben op 1 november verhuisd" means last 1 November, not next year's."""
     if date > today and _PAST.search(text):
         try:
             earlier = date.replace(year=date.year - 1)
@@ -27,8 +30,9 @@ def in_the_past_if_told(date: datetime.date, text: str, today: datetime.date) ->
     return date
 
 
-def moving_date_sentence(topic: str, variant: str, slots: dict, language: str,
-                         today: datetime.date) -> str:
+def moving_date_sentence(
+    topic: str, variant: str, slots: dict, language: str, today: datetime.date
+) -> str:
     if topic != "verhuizing-doorgeven" or variant not in APPLIES_TO or "verhuisdatum" not in slots:
         return ""
     moving = datetime.date.fromisoformat(slots["verhuisdatum"])

@@ -71,14 +71,12 @@ class Recogniser:
                 self._loaded.checked = now
             return self._loaded.model
 
-    def overlay(self, municipality_id: int, version: str,
-                examples: callable) -> nlu.Overlay | None:
+    def overlay(self, municipality_id: int, version: str, examples: callable) -> nlu.Overlay | None:
         """The municipality's overlay for content ``version``; built by ``examples()``."""
         key = (municipality_id, version)
         if key not in self._overlays:
             pairs = examples()
-            self._overlays = {k: v for k, v in self._overlays.items()
-                              if k[0] != municipality_id}
+            self._overlays = {k: v for k, v in self._overlays.items() if k[0] != municipality_id}
             self._overlays[key] = self.model().overlay(pairs) if pairs else None
         return self._overlays[key]
 

@@ -20,24 +20,40 @@ def _age_slot(text: str, entities: Entities | None) -> str | None:
     if entities and entities.ages:
         return "volwassen" if entities.ages[0] >= _ADULT_AGE else "minderjarig"
     lowered = text.lower()
-    if re.search(r"\b(jonger|onder de 18|minderjarig|kind|zoon|dochter|baby|under 18|child|"
-                 r"son|daughter|minor|younger)\b", lowered):
+    if re.search(
+        r"\b(jonger|onder de 18|minderjarig|kind|zoon|dochter|baby|under 18|child|"
+        r"son|daughter|minor|younger)\b",
+        lowered,
+    ):
         return "minderjarig"
-    if re.search(r"\b(18\+|ouder|volwassen|meerderjarig|18 of ouder|adult|older|over 18)\b",
-                 lowered):
+    if re.search(
+        r"\b(18\+|ouder|volwassen|meerderjarig|18 of ouder|adult|older|over 18)\b", lowered
+    ):
         return "volwassen"
     return None
 
 
 _MOVE_PATTERNS: list[tuple[str, str]] = [
-    ("buitenland-uit", r"\b(naar het buitenland|emigr\w*|vertrek\w* naar|(move|moving|go|going)"
-                       r" (to )?abroad|to another country|leav\w* the netherlands)\b"),
-    ("buitenland-in", r"\b(uit het buitenland|vanuit het buitenland|from abroad|terug naar "
-                      r"nederland|kom\w* uit (het )?(buitenland|\w+land))\b"),
-    ("naar", r"\b(andere gemeente|van buiten|uit een andere|from another|naar deze gemeente|"
-             r"vanuit \w+|kom\w* van)\b"),
-    ("binnen", r"\b(binnen|zelfde gemeente|in de gemeente|within|same (city|town|municipality)|"
-               r"ander(e)? (huis|adres|wijk) in|andere straat)\b"),
+    (
+        "buitenland-uit",
+        r"\b(naar het buitenland|emigr\w*|vertrek\w* naar|(move|moving|go|going)"
+        r" (to )?abroad|to another country|leav\w* the netherlands)\b",
+    ),
+    (
+        "buitenland-in",
+        r"\b(uit het buitenland|vanuit het buitenland|from abroad|terug naar "
+        r"nederland|kom\w* uit (het )?(buitenland|\w+land))\b",
+    ),
+    (
+        "naar",
+        r"\b(andere gemeente|van buiten|uit een andere|from another|naar deze gemeente|"
+        r"vanuit \w+|kom\w* van)\b",
+    ),
+    (
+        "binnen",
+        r"\b(binnen|zelfde gemeente|in de gemeente|within|same (city|town|municipality)|"
+        r"ander(e)? (huis|adres|wijk) in|andere straat)\b",
+    ),
 ]
 
 _LICENCE_PATTERNS: list[tuple[str, str]] = [
@@ -52,8 +68,9 @@ _PARKING_PATTERNS: list[tuple[str, str]] = [
 ]
 
 
-def _pattern_slot(patterns: Sequence[tuple[str, str]]) -> Callable[[str, Entities | None],
-                                                                   str | None]:
+def _pattern_slot(
+    patterns: Sequence[tuple[str, str]],
+) -> Callable[[str, Entities | None], str | None]:
     compiled = [(value, re.compile(pattern, re.IGNORECASE)) for value, pattern in patterns]
 
     def extract(text: str, entities: Entities | None) -> str | None:
@@ -73,13 +90,15 @@ EXTRACTORS: dict[str, Callable[[str, Entities | None], str | None]] = {
 }
 
 
-def fill_slot(slot: str, text: str, entities: Entities | None,
-              options: Sequence[str]) -> str | None:
+def fill_slot(
+    slot: str, text: str, entities: Entities | None, options: Sequence[str]
+) -> str | None:
     """The option value the resident's text chooses for ``slot``, if it chooses one."""
     payload = re.fullmatch(r"/optie\s+([\w-]+)=([\w-]+)", text.strip())
     if payload:
-        return payload.group(2) if payload.group(1) == slot and payload.group(2) in options \
-            else None
+        return (
+            payload.group(2) if payload.group(1) == slot and payload.group(2) in options else None
+        )
     lowered = text.strip().lower()
     for value in options:  # the resident typed the option itself ("binnen", "bezoeker")
         if lowered == value.lower():

@@ -93,8 +93,11 @@ def run_story(story: dict) -> StoryResult:
     today = story.get("today")
     if isinstance(today, str):
         today = datetime.date.fromisoformat(today)
-    patcher = (mock.patch("django.utils.timezone.localdate", return_value=today) if today
-               else contextlib.nullcontext())
+    patcher = (
+        mock.patch("django.utils.timezone.localdate", return_value=today)
+        if today
+        else contextlib.nullcontext()
+    )
     try:
         with patcher, transaction.atomic():
             _play(story, result)
@@ -129,8 +132,7 @@ def _play(story: dict, result: StoryResult) -> None:
         previous = replies or previous
 
 
-def _turn_text(turn: dict, previous: list[Message], result: StoryResult,
-               number: int) -> str | None:
+def _turn_text(turn: dict, previous: list[Message], result: StoryResult, number: int) -> str | None:
     if "user" in turn:
         return str(turn["user"])
     if "button" in turn:
@@ -140,15 +142,21 @@ def _turn_text(turn: dict, previous: list[Message], result: StoryResult,
                 if button["title"].lower() == wanted:
                     return button["payload"]
         offered = [b["title"] for m in previous for b in m.buttons]
-        result.failures.append(f"beurt {number}: knop {turn['button']!r} niet aangeboden; "
-                               f"wel: {offered}")
+        result.failures.append(
+            f"beurt {number}: knop {turn['button']!r} niet aangeboden; wel: {offered}"
+        )
         return None
     result.failures.append(f"beurt {number}: 'user' of 'button' ontbreekt")
     return None
 
 
-def _check(expected: dict, replies: list[Message], conversation: Conversation,
-           result: StoryResult, number: int) -> None:
+def _check(
+    expected: dict,
+    replies: list[Message],
+    conversation: Conversation,
+    result: StoryResult,
+    number: int,
+) -> None:
     unknown = set(expected) - set(CHECKS)
     if unknown:
         result.failures.append(f"beurt {number}: onbekende controle(s) {sorted(unknown)}")
@@ -156,8 +164,9 @@ def _check(expected: dict, replies: list[Message], conversation: Conversation,
     lowered = text.lower()
     topics = [reply.topic for reply in replies if reply.topic]
     if "topic" in expected and expected["topic"] not in topics:
-        result.failures.append(f"beurt {number}: onderwerp verwacht {expected['topic']!r}, "
-                               f"kreeg {topics or 'geen'}")
+        result.failures.append(
+            f"beurt {number}: onderwerp verwacht {expected['topic']!r}, kreeg {topics or 'geen'}"
+        )
     for fragment in _as_list(expected.get("contains")):
         if str(fragment).lower() not in lowered:
             result.failures.append(f"beurt {number}: tekst mist {fragment!r}")
@@ -167,19 +176,23 @@ def _check(expected: dict, replies: list[Message], conversation: Conversation,
     titles = [b["title"].lower() for reply in replies for b in reply.buttons]
     for title in _as_list(expected.get("buttons")):
         if str(title).lower() not in titles:
-            result.failures.append(f"beurt {number}: knop {title!r} verwacht, "
-                                   f"kreeg {[t for t in titles] or 'geen'}")
+            result.failures.append(
+                f"beurt {number}: knop {title!r} verwacht, kreeg {titles or 'geen'}"
+            )
     if "state" in expected:
         conversation.refresh_from_db(fields=["status"])
         if conversation.status != expected["state"]:
-            result.failures.append(f"beurt {number}: status verwacht {expected['state']!r}, "
-                                   f"kreeg {conversation.status!r}")
+            result.failures.append(
+                f"beurt {number}: status verwacht {expected['state']!r}, "
+                f"kreeg {conversation.status!r}"
+            )
     if "outcome" in expected:
         turn = Turn.objects.filter(conversation=conversation).order_by("-id").first()
         actual = turn.outcome if turn else None
         if actual != expected["outcome"]:
-            result.failures.append(f"beurt {number}: uitkomst verwacht "
-                                   f"{expected['outcome']!r}, kreeg {actual!r}")
+            result.failures.append(
+                f"beurt {number}: uitkomst verwacht {expected['outcome']!r}, kreeg {actual!r}"
+            )
 
 
 def _as_list(value) -> list:

@@ -61,10 +61,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This answer is only available in Dutch:",
     },
     "tailoring_again": {
-        "nl": "Ik heb uw antwoord niet goed begrepen. Kies een van de knoppen, of typ uw "
-        "antwoord.",
-        "en": "I did not understand your answer. Choose one of the buttons, or type your "
-        "answer.",
+        "nl": "Ik heb uw antwoord niet goed begrepen. Kies een van de knoppen, of typ uw antwoord.",
+        "en": "I did not understand your answer. Choose one of the buttons, or type your answer.",
     },
     "move_date_now": {
         "nl": "Uw verhuisdatum is {date}. U kunt uw verhuizing nu doorgeven.",
@@ -99,12 +97,32 @@ TEXTS: dict[str, dict[str, str]] = {
 }
 
 MONTHS_NL = [
-    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-    "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ]
 MONTHS_EN = [
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ]
 
 

@@ -7,6 +7,7 @@ import datetime
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -154,6 +155,11 @@ class MunicipalityRegister:
         if REGISTER_CSV.is_file():
             return _default_register()
         return cls()
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every word of every municipality name ("tilburg", "haag", "hertogenbosch")."""
+        return frozenset(w for key in self.names for w in key.split() if len(w) >= 3)
 
     def find(self, text: str) -> list[MunicipalityMention]:
         if not self.names:

@@ -105,7 +105,14 @@ class NluModel:
         language = entities.language
         if not known:
             return Prediction(
-                OUT_OF_SCOPE, UNKNOWN_CONFIDENCE, ranking, False, [], entities, language
+                OUT_OF_SCOPE,
+                UNKNOWN_CONFIDENCE,
+                ranking,
+                False,
+                [],
+                entities,
+                language,
+                known_words=False,
             )
         decision = decide(p, oos, threshold)
         if decision.best < 0:

@@ -34,7 +34,12 @@ DECISIVE_WEIGHT = 0.5  # a match this strong overrides the out-of-scope threshol
 
 
 def _local_words(model: NluModel, doc: Doc) -> list[str]:
-    words = [t for t in doc.tokens if is_content_word(t) and t not in model.lexicon]
+    """Words the national model does not know, except place names: a municipality's own
+    name appears in many of its phrases and says nothing about the topic."""
+    places = model.register.words
+    words = [
+        t for t in doc.tokens if is_content_word(t) and t not in model.lexicon and t not in places
+    ]
     return [stem(w) for w in words if not model.lexicon.expand(w)]
 
 

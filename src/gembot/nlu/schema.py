@@ -82,6 +82,7 @@ class Prediction:
     candidates: list[str]
     entities: Entities
     language: Language
+    known_words: bool = True  # False: not one word the model knows (keyboard mash)
 
     @property
     def out_of_scope(self) -> bool:

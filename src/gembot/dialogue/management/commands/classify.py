@@ -6,8 +6,8 @@ import sys
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from gembot.core.setup import prepare_database
-from gembot.dialogue.library import Library
 from gembot.dialogue.engine import recognise
+from gembot.dialogue.library import Library
 from gembot.nlu import OUT_OF_SCOPE
 from gembot.tenants.access import find_municipality
 
@@ -20,8 +20,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--municipality", "-m", required=True,
-                            help="CBS code (GM0855) or name (tilburg).")
+        parser.add_argument(
+            "--municipality", "-m", required=True, help="CBS code (GM0855) or name (tilburg)."
+        )
 
     def handle(self, *args, municipality: str, **options) -> None:
         prepare_database(self.stderr.write)
@@ -39,14 +40,23 @@ class Command(BaseCommand):
             row = json.loads(line)
         except json.JSONDecodeError:
             return {"error": f"regel {number}: geen geldige JSON"}
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str) \
-                or not row["text"].strip():
-            return {"error": f"regel {number}: veld 'text' ontbreekt of is leeg",
-                    **(row if isinstance(row, dict) else {})}
+        if (
+            not isinstance(row, dict)
+            or not isinstance(row.get("text"), str)
+            or not row["text"].strip()
+        ):
+            return {
+                "error": f"regel {number}: veld 'text' ontbreekt of is leeg",
+                **(row if isinstance(row, dict) else {}),
+            }
         library = Library(municipality)
         prediction = recognise(municipality, row["text"], library)
         answer = None
         if prediction.topic != OUT_OF_SCOPE:
             answer = library.answer(prediction.topic, prediction.language).text
-        return {**row, "topic": prediction.topic,
-                "confidence": round(prediction.confidence, 4), "answer": answer}
+        return {
+            **row,
+            "topic": prediction.topic,
+            "confidence": round(prediction.confidence, 4),
+            "answer": answer,
+        }

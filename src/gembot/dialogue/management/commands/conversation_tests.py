@@ -15,8 +15,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("paths", nargs="*", default=[DEFAULT_PATH],
-                            help=f"Story files or folders (default: {DEFAULT_PATH}).")
+        parser.add_argument(
+            "paths",
+            nargs="*",
+            default=[DEFAULT_PATH],
+            help=f"Story files or folders (default: {DEFAULT_PATH}).",
+        )
 
     def handle(self, *args, paths: list[str], **options) -> None:
         prepare_database(self.stderr.write)

@@ -23,12 +23,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", nargs="?", help="JSON-lines file to evaluate on.")
-        parser.add_argument("--municipality", "-m", default="GM0855",
-                            help="Evaluate with this municipality's own examples (overlay).")
+        parser.add_argument(
+            "--municipality",
+            "-m",
+            default="GM0855",
+            help="Evaluate with this municipality's own examples (overlay).",
+        )
         parser.add_argument("--cv", type=int, metavar="K", help="K-fold cross-validation.")
 
-    def handle(self, *args, file: str | None, municipality: str, cv: int | None,
-               **options) -> None:
+    def handle(self, *args, file: str | None, municipality: str, cv: int | None, **options) -> None:
         if bool(file) == bool(cv):
             raise CommandError("Geef een bestand of --cv K (niet allebei).")
         prepare_database(self.stderr.write, with_model=cv is None)
