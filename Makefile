@@ -21,7 +21,8 @@ install: $(STAMP)
 run: install
 	$(BIN)/gembot serve
 
-## Install and run every check and test (SQLite, then PostgreSQL + Redis).
+## Install and run every check and test: lint, migrations, content, the suite on SQLite,
+## again on PostgreSQL + Redis, then the browser tests in Debian's Chromium.
 test: install lint check-migrations check-content test-sqlite test-postgres test-browser
 
 lint: install
