@@ -186,7 +186,7 @@ def test_too_many_new_conversations_from_one_ip_is_429(api):
 def test_unexpected_failure_is_json_500_without_trace(resident, api, monkeypatch):
     from gembot.dialogue import engine
 
-    def broken(conversation, text):
+    def broken(conversation, text, prediction=None):
         raise RuntimeError("secret internal detail")
 
     monkeypatch.setattr(engine, "respond", broken)

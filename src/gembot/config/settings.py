@@ -84,6 +84,10 @@ TEMPLATES = [
 # --- Database: SQLite in the data folder unless DATABASE_URL says otherwise ---------------
 DATABASE_URL = env.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'gem.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Connecting costs more than a query: keep connections open, check them before reuse.
+    DATABASES["default"]["CONN_MAX_AGE"] = env.get("GEM_DB_CONN_MAX_AGE")
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets several worker processes read while one writes; the timeout waits for a lock
     # instead of failing with "database is locked".

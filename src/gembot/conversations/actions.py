@@ -93,20 +93,31 @@ def start_conversation(
     return StartedConversation(conversation, token, [greeting])
 
 
-@transaction.atomic
 def handle_resident_message(
     conversation: Conversation, text: str, *, channel: str | None = None
 ) -> list[Message]:
     """Store the resident's (scrubbed) message, let the dialogue answer, store the answer.
 
     ``text`` is used unscrubbed only in memory, to understand the question; what is stored,
-    logged and sent to agents is the scrubbed text.
+    logged and sent to agents is the scrubbed text. The recogniser runs before the
+    conversation is locked, so a slow model never holds a database lock.
     """
     started = time.perf_counter()
     text = validate_resident_text(text)
-    given = conversation
+    prediction = None
+    if conversation.status == Status.WITH_GEM:
+        prediction = engine.understand(conversation.municipality, text)
+    return _answer_and_store(conversation, text, prediction, channel, started)
+
+
+@transaction.atomic
+def _answer_and_store(
+    given: Conversation, text: str, prediction, channel: str | None, started: float
+) -> list[Message]:
     conversation = (
-        Conversation.objects.select_for_update().select_related("municipality").get(pk=given.pk)
+        Conversation.objects.select_for_update(of=("self",))
+        .select_related("municipality")
+        .get(pk=given.pk)
     )
     if conversation.status == Status.CLOSED:
         raise ApiError(
@@ -122,7 +133,7 @@ def handle_resident_message(
         # A person has (or will get) this conversation: no bot reply, the dialogue is skipped.
         result = during_handover(conversation, text)
     else:
-        result = engine.respond(conversation, text)
+        result = engine.respond(conversation, text, prediction)
     replies = [_bot_message(conversation, reply) for reply in result.replies]
     Message.objects.bulk_create(replies)
     conversation.dialogue_state = result.state
@@ -186,5 +197,5 @@ def purge_expired_conversations(now=None) -> int:
     """Delete transcripts older than the retention period; returns how many were deleted."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.GEM_TRANSCRIPT_RETENTION_DAYS)
-    deleted, _ = Conversation.objects.filter(last_activity_at__lt=cutoff).delete()
-    return deleted
+    _total, per_model = Conversation.objects.filter(last_activity_at__lt=cutoff).delete()
+    return per_model.get(Conversation._meta.label, 0)

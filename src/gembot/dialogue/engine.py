@@ -48,7 +48,8 @@ def greeting(municipality: Municipality, language: str = "nl") -> BotReply:
 class Turn:
     """One resident message being answered."""
 
-    def __init__(self, conversation: Conversation, text: str):
+    def __init__(self, conversation: Conversation, text: str,
+                 prediction: Prediction | None = None):
         self.conversation = conversation
         self.municipality = conversation.municipality
         self.text = text
@@ -56,6 +57,7 @@ class Turn:
         self.state.setdefault("slots", {})
         self.language = conversation.language or "nl"
         self.library = Library(self.municipality)
+        self.prediction = prediction
 
     # --- results -------------------------------------------------------------------------
     def result(
@@ -84,7 +86,7 @@ class Turn:
         command = cmd.parse_command(self.text)
         if command is not None:
             return self.command(command)
-        prediction = recognise(self.municipality, self.text, self.library)
+        prediction = self.prediction or recognise(self.municipality, self.text, self.library)
         if len(self.text.split()) >= MIN_WORDS_FOR_LANGUAGE:
             self.language = prediction.language
         pending = self.state.get("pending") or {}
@@ -406,5 +408,13 @@ def recognise(municipality: Municipality, text: str, library: Library | None = N
     return recogniser.model().predict(text, extra=overlay, today=timezone.localdate())
 
 
-def respond(conversation: Conversation, text: str) -> DialogueResult:
-    return Turn(conversation, text).respond()
+def understand(municipality: Municipality, text: str) -> Prediction | None:
+    """Recognise a typed message (``None`` for a button payload, which needs no NLU)."""
+    if cmd.parse_command(text) is not None:
+        return None
+    return recognise(municipality, text)
+
+
+def respond(conversation: Conversation, text: str,
+            prediction: Prediction | None = None) -> DialogueResult:
+    return Turn(conversation, text, prediction).respond()
