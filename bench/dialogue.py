@@ -101,15 +101,19 @@ def main() -> None:
     if args.json:
         print(json.dumps(result, indent=2))
         return
-    print(f"Dialogue layer per message ({result['turns']} turns x {args.rounds} rounds, "
-          f"{result['machine']})\n")
+    print(
+        f"Dialogue layer per message ({result['turns']} turns x {args.rounds} rounds, "
+        f"{result['machine']})\n"
+    )
     print("| measure | value |")
     print("| --- | --- |")
     for name, value in result["dialogue_ms"].items():
         print(f"| dialogue {name} (no NLU) | {value} ms |")
     print(f"| NLU p50 (for comparison) | {result['nlu_ms_p50']} ms |")
-    print(f"| queries per whole turn (max / median) | {result['queries_per_turn']['max']} / "
-          f"{result['queries_per_turn']['median']} |")
+    print(
+        f"| queries per whole turn (max / median) | {result['queries_per_turn']['max']} / "
+        f"{result['queries_per_turn']['median']} |"
+    )
 
 
 if __name__ == "__main__":

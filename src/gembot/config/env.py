@@ -58,6 +58,12 @@ declare(
     "`sqlite:///path/to/file.sqlite3`). Empty: SQLite in the data folder.",
 )
 declare(
+    "GEM_DB_CONN_MAX_AGE",
+    "60",
+    "Seconds a PostgreSQL connection is kept open for reuse (0: a new connection per request).",
+    int,
+)
+declare(
     "REDIS_URL",
     "",
     "Redis URL (`redis://127.0.0.1:6379/0`) for the channel layer and the "

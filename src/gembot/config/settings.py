@@ -104,7 +104,9 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": "gem"},
+            # redis-py gives up reading after 5 s by default, exactly when channels-redis
+            # waits 5 s for a message: idle websockets would drop. Give it more room.
+            "CONFIG": {"hosts": [{"address": REDIS_URL, "socket_timeout": 10}], "prefix": "gem"},
         }
     }
     CACHES = {

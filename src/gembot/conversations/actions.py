@@ -28,6 +28,7 @@ from gembot.dialogue import engine
 from gembot.dialogue.models import ClarificationChoice
 from gembot.dialogue.types import BotReply
 from gembot.livechat.routing import during_handover
+from gembot.livechat.routing import opening as livechat_opening
 from gembot.tenants.models import Municipality
 
 logger = logging.getLogger(__name__)
@@ -88,9 +89,11 @@ def start_conversation(
         language=language if language in ("nl", "en") else "nl",
         external_sender=external_sender,
     )
-    greeting = _bot_message(conversation, engine.greeting(municipality, conversation.language))
-    greeting.save()
-    return StartedConversation(conversation, token, [greeting])
+    replies = [engine.greeting(municipality, conversation.language)]
+    # With direct handover on (and someone available) the consent question follows at once.
+    replies += livechat_opening(municipality, conversation.language)
+    messages = Message.objects.bulk_create([_bot_message(conversation, r) for r in replies])
+    return StartedConversation(conversation, token, messages)
 
 
 def handle_resident_message(

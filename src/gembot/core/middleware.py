@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+
 from django.http import HttpRequest, HttpResponse
 from django.utils.deprecation import MiddlewareMixin
 

@@ -28,8 +28,9 @@ def has_unapplied_migrations() -> bool:
     return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
 
 
-def prepare_database(report: Callable[[str], None] = lambda _msg: None, *,
-                     with_model: bool = True) -> None:
+def prepare_database(
+    report: Callable[[str], None] = lambda _msg: None, *, with_model: bool = True
+) -> None:
     if has_unapplied_migrations():
         report("Database bijwerken (migraties)...")
         call_command("migrate", interactive=False, verbosity=0)

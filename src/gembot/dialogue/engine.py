@@ -48,8 +48,7 @@ def greeting(municipality: Municipality, language: str = "nl") -> BotReply:
 class Turn:
     """One resident message being answered."""
 
-    def __init__(self, conversation: Conversation, text: str,
-                 prediction: Prediction | None = None):
+    def __init__(self, conversation: Conversation, text: str, prediction: Prediction | None = None):
         self.conversation = conversation
         self.municipality = conversation.municipality
         self.text = text
@@ -156,6 +155,8 @@ class Turn:
             )
         if name == cmd.EMPLOYEE:
             return self.ask_for_person(None)
+        if name == cmd.STOP_WAITING:  # an old button: the resident is not waiting any more
+            return self.result([BotReply(say("not_waiting", self.language))], Outcome.HANDOVER)
         handled = handover.command(self.conversation, name, self.language, self.library)
         if handled is not None:
             replies, status = handled
@@ -415,6 +416,7 @@ def understand(municipality: Municipality, text: str) -> Prediction | None:
     return recognise(municipality, text)
 
 
-def respond(conversation: Conversation, text: str,
-            prediction: Prediction | None = None) -> DialogueResult:
+def respond(
+    conversation: Conversation, text: str, prediction: Prediction | None = None
+) -> DialogueResult:
     return Turn(conversation, text, prediction).respond()

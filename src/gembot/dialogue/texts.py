@@ -90,6 +90,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "You cannot chat with an employee right now. Call the municipality on "
         "{phone}. Or go to {website}.",
     },
+    "not_waiting": {
+        "nl": "U wacht nu niet op een medewerker. Stel gerust uw vraag aan mij.",
+        "en": "You are not waiting for an employee now. Feel free to ask me your question.",
+    },
     "waiting_for_agent": {
         "nl": "U wacht op een medewerker. Uw bericht is doorgestuurd.",
         "en": "You are waiting for an employee. Your message has been passed on.",

@@ -12,13 +12,14 @@ from gembot.conversations import actions
 from gembot.conversations.access import access_conversation_by_token, parse_bearer
 from gembot.conversations.api import serializers as s
 from gembot.conversations.events import message_payload
-from gembot.conversations.models import Conversation, Message
+from gembot.conversations.models import Conversation, Message, Status
 from gembot.core.api_errors import ApiError
 from gembot.core.throttling import (
     ConversationRateThrottle,
     IpRateThrottle,
     NewConversationRateThrottle,
 )
+from gembot.livechat.actions.handover import expire_overdue
 from gembot.tenants.access import access_municipality
 from gembot.tenants.models import Municipality
 
@@ -122,6 +123,10 @@ class MessageListView(APIView):
     )
     def get(self, request: Request, conversation_id) -> Response:
         conversation = _conversation(request, conversation_id)
+        if conversation.status == Status.WAITING_FOR_AGENT:
+            # Polling clients learn that nobody came in time just like websocket clients.
+            expire_overdue({conversation.municipality_id})
+            conversation.refresh_from_db(fields=["status"])
         since = request.query_params.get("since")
         if since is not None and not since.isdigit():
             raise ApiError(

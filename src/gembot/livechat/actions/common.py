@@ -1,0 +1,92 @@
+"""Small helpers the live-chat actions share."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+
+from gembot.conversations.events import publish_messages
+from gembot.conversations.models import Conversation, Message, Sender
+from gembot.core.api_errors import ApiError
+from gembot.dialogue.types import BotReply
+from gembot.livechat.models import OPEN_STATES, Handover, HandoverState
+
+CLOSED_CONVERSATION = ApiError(
+    409,
+    "conversation_closed",
+    "Dit gesprek is afgesloten. Begin een nieuw gesprek.",
+    "This conversation is closed. Start a new conversation.",
+)
+
+
+def lock_conversation(conversation_id: object) -> Conversation:
+    """The conversation row, locked until the transaction ends (SQLite: whole database)."""
+    return (
+        Conversation.objects.select_for_update(of=("self",))
+        .select_related("municipality")
+        .get(pk=conversation_id)
+    )
+
+
+def open_handover(conversation: Conversation) -> Handover | None:
+    return (
+        Handover.objects.filter(conversation=conversation, state__in=OPEN_STATES)
+        .select_related("agent")
+        .first()
+    )
+
+
+def latest_handover(conversation: Conversation) -> Handover | None:
+    return Handover.objects.filter(conversation=conversation).order_by("-id").first()
+
+
+def queue_position(handover: Handover) -> int:
+    if handover.state != HandoverState.WAITING:
+        return 0
+    earlier = Handover.objects.filter(
+        municipality_id=handover.municipality_id,
+        state=HandoverState.WAITING,
+        requested_at__lte=handover.requested_at,
+    ).exclude(requested_at=handover.requested_at, id__gt=handover.id)
+    return earlier.count()
+
+
+def agent_name(user: AbstractBaseUser | None) -> str:
+    """How residents see an agent: the first name (or the user name when there is none)."""
+    if user is None:
+        return ""
+    return (getattr(user, "first_name", "") or user.get_username()).strip()[:80]
+
+
+def validate_agent_text(text: object) -> str:
+    """Same rules as resident messages (not empty, not too long); the agent's own words."""
+    if not isinstance(text, str) or not text.strip():
+        raise ApiError(400, "empty_text", "Uw bericht is leeg.", "Your message is empty.")
+    limit = settings.GEM_MAX_MESSAGE_CHARS
+    if len(text) > limit:
+        raise ApiError(
+            413,
+            "text_too_long",
+            f"Uw bericht is te lang. Gebruik hoogstens {limit} tekens.",
+            f"Your message is too long. Use at most {limit} characters.",
+        )
+    return text.strip()
+
+
+def store_replies(
+    conversation: Conversation, replies: list[BotReply], sender: str = Sender.BOT
+) -> list[Message]:
+    """Store Gem's (or the system's) replies and publish them after commit."""
+    messages = [
+        Message(
+            conversation=conversation,
+            sender=sender,
+            text=reply.text,
+            buttons=[button.as_dict() for button in reply.buttons],
+            topic=reply.topic,
+        )
+        for reply in replies
+    ]
+    Message.objects.bulk_create(messages)
+    publish_messages(conversation, messages)
+    return messages
