@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "content": ("content", "Import, export or check the answer library."),
     "officehours": ("officehours", "Show or set a municipality's office hours."),
     "agent": ("agent", "Manage municipal employees for live chat."),
+    "livechat": ("livechat", "Show or change a municipality's live-chat settings."),
     "export": ("export_data", "Export data (gembot export rasa DIR)."),
     "import": ("import_data", "Import data (gembot import rasa DIR)."),
 }
