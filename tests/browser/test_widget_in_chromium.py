@@ -126,6 +126,8 @@ def test_resident_asks_gets_an_answer_and_keeps_the_conversation(gem, new_page):
 def test_keyboard_only_conversation(gem, new_page):
     page = new_page(reduced_motion="reduce")
     page.goto(demo(gem))
+    # The launcher appears once widget.js has its configuration: wait, then Tab to it.
+    expect(page.get_by_role("button", name="Stel uw vraag")).to_be_visible()
     for _ in range(20):  # Tab through the page until the launcher has focus
         page.keyboard.press("Tab")
         if focused(page) == "Stel uw vraag":

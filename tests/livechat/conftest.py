@@ -16,13 +16,6 @@ from gembot.livechat import layer
 from gembot.livechat.actions.municipal import update_livechat_settings
 from gembot.livechat.models import Role
 from gembot.tenants.models import Municipality
-from tests.browser.conftest import (  # noqa: F401 - fixtures of the console browser test
-    axe_source,
-    browser,
-    chromium_path,
-    gem,
-    new_page,
-)
 from tests.conftest import Resident
 
 ALWAYS = "ma-zo 00:00-24:00"
