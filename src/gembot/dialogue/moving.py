@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from gembot.dialogue.texts import format_date
+from gembot.core.calendar import format_date
 from gembot.dialogue.texts import text as say
 
 REPORT_FROM = datetime.timedelta(weeks=4)

@@ -100,43 +100,8 @@ TEXTS: dict[str, dict[str, str]] = {
     },
 }
 
-MONTHS_NL = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-MONTHS_EN = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
 
 def text(key: str, language: str = "nl", **values: object) -> str:
     variants = TEXTS[key]
     template = variants.get(language) or variants["nl"]
     return template.format(**values) if values else template
-
-
-def format_date(value, language: str = "nl") -> str:
-    if language == "en":
-        return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year}"
-    return f"{value.day} {MONTHS_NL[value.month - 1]} {value.year}"

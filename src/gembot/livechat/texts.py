@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from gembot.core.calendar import MONTHS_EN, MONTHS_NL
 from gembot.livechat.officehours import AMSTERDAM, FULL_DAY_NAMES, FULL_DAY_NAMES_EN
 
 TEXTS: dict[str, dict[str, str]] = {
@@ -97,35 +98,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "tomorrow_at": {"nl": "morgen om {time}", "en": "tomorrow at {time}"},
     "day_at": {"nl": "op {day} {date} om {time}", "en": "on {day} {date} at {time}"},
 }
-
-MONTHS_NL = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-MONTHS_EN = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def say(key: str, language: str = "nl", **values: object) -> str:
