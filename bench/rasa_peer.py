@@ -539,7 +539,9 @@ def markdown(results: dict[str, Any]) -> str:
         return "-" if value is None else f"{value:.{digits}f}"
 
     def row(label: str, a: float | None, b: float | None, digits: int = 3) -> str:
-        return f"| {label} | {fmt(a, digits)} | {fmt(b, digits)} | {fmt(ratio(a, b), 2)} |"
+        r = ratio(a, b)
+        shown = "-" if r is None else f"{r:.3g}"
+        return f"| {label} | {fmt(a, digits)} | {fmt(b, digits)} | {shown} |"
 
     overlap = ", ".join(
         f"{s} {n}/{gem['sets'][s]['n']}" for s, n in results["eval_overlap_with_training"].items()
