@@ -58,9 +58,9 @@ declare(
     "`sqlite:///path/to/file.sqlite3`). Empty: SQLite in the data folder.",
 )
 declare(
-    "GEM_DB_CONN_MAX_AGE",
-    "60",
-    "Seconds a PostgreSQL connection is kept open for reuse (0: a new connection per request).",
+    "GEM_DB_POOL_SIZE",
+    "10",
+    "Most PostgreSQL connections one worker process keeps in its pool.",
     int,
 )
 declare(

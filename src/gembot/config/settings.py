@@ -85,9 +85,11 @@ TEMPLATES = [
 DATABASE_URL = env.get("DATABASE_URL") or f"sqlite:///{DATA_DIR / 'gem.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Connecting costs more than a query: keep connections open, check them before reuse.
-    DATABASES["default"]["CONN_MAX_AGE"] = env.get("GEM_DB_CONN_MAX_AGE")
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # Connecting costs more than a query. Under ASGI every request runs in its own thread,
+    # so persistent connections would pile up; a psycopg pool per process shares a few.
+    DATABASES["default"]["OPTIONS"] = {
+        "pool": {"min_size": 1, "max_size": env.get("GEM_DB_POOL_SIZE"), "timeout": 10}
+    }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets several worker processes read while one writes; the timeout waits for a lock
     # instead of failing with "database is locked".

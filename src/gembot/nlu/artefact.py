@@ -90,6 +90,7 @@ def new_metadata(
         "calibration": {
             "temperature": calibration.temperature,
             "threshold": calibration.threshold,
+            "confident": calibration.confident,
             "cross_validation": calibration.cv,
         },
         **facts,
@@ -121,6 +122,7 @@ def save_model(model: NluModel, path: Path, *, key: bytes | None = None) -> Path
             "calibration": {
                 "temperature": model.calibration.temperature,
                 "threshold": model.calibration.threshold,
+                "confident": model.calibration.confident,
                 "cv": model.calibration.cv,
             },
             "vocabulary": sorted(model.space.vocabulary, key=model.space.vocabulary.__getitem__),
@@ -215,7 +217,12 @@ def load_model(path: str | Path, *, key: bytes | None = None) -> NluModel:
     vocabulary = {k: i for i, k in enumerate(payload["vocabulary"])}
     space = FeatureSpace(dict(settings.blocks), vocabulary, arrays["idf"], arrays["block_of"])
     cal = payload["calibration"]
-    calibration = Calibration(float(cal["temperature"]), float(cal["threshold"]), cal["cv"])
+    calibration = Calibration(
+        float(cal["temperature"]),
+        float(cal["threshold"]),
+        float(cal.get("confident", 1.01)),  # artefacts from before the confident level
+        cal["cv"],
+    )
     metadata = {
         k: v
         for k, v in header.items()

@@ -87,17 +87,19 @@ class Decision:
     probability: float
 
 
-def decide(p: np.ndarray, oos: int, threshold: float) -> Decision:
+def decide(p: np.ndarray, oos: int, threshold: float, confident: float = 1.01) -> Decision:
     """Best in-scope class, or out of scope when `buiten-bereik` is likely enough.
 
     The threshold is on the calibrated probability of the out-of-scope class, which
     separates out-of-scope messages better than a floor on the best topic's probability.
+    A topic at least `confident` is kept even above that threshold ("ik verhuis op 15
+    december" is a move, however many dates the out-of-scope sentences hold).
     """
     in_scope = p.copy()
     in_scope[oos] = -1.0
     best = int(np.argmax(in_scope))
     prob = float(p[best])
-    if p[oos] >= threshold or p[oos] >= prob:
+    if p[oos] >= prob or (p[oos] >= threshold and prob < confident):
         return Decision(-1, prob)
     return Decision(best, prob)
 
@@ -107,30 +109,35 @@ THRESHOLDS = np.unique(
 )
 
 
+CONFIDENT_LEVELS = (0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01)  # 1.01: never overrides
+
+
 def choose_threshold(
     p: np.ndarray, y: np.ndarray, oos: int, target_recall: float = 0.9
-) -> tuple[float, dict[str, float]]:
-    """The out-of-scope threshold, chosen on held-out (cross-validated) probabilities.
+) -> tuple[float, float, dict[str, float]]:
+    """The out-of-scope threshold and confident level, chosen on cross-validated probabilities.
 
-    The highest threshold (fewest residents turned away) whose out-of-scope recall still
-    reaches `target_recall`; when no threshold reaches it, the one that maximises
-    in-scope accuracy + out-of-scope recall.
+    Of the pairs whose out-of-scope recall still reaches `target_recall`, the one with the
+    best in-scope accuracy (fewest residents turned away or misread); when none reaches it,
+    the one that maximises in-scope accuracy + out-of-scope recall.
     """
     in_scope_mask = y != oos
     masked = p.copy()
     masked[:, oos] = -1.0
+    best = masked.max(axis=1)
     correct = (masked.argmax(axis=1) == y) & in_scope_mask
     p_oos = p[:, oos]
-    dominated = p_oos >= masked.max(axis=1)
+    dominated = p_oos >= best
     options = []
     for t in THRESHOLDS:
-        rejected = dominated | (p_oos >= t)
-        in_acc = float((correct & ~rejected).sum() / max(in_scope_mask.sum(), 1))
-        oos_recall = float((rejected & ~in_scope_mask).sum() / max((~in_scope_mask).sum(), 1))
-        options.append((float(t), in_acc, oos_recall))
-    reaching = [o for o in options if o[2] >= target_recall]
+        for confident in CONFIDENT_LEVELS:
+            rejected = dominated | ((p_oos >= t) & (best < confident))
+            in_acc = float((correct & ~rejected).sum() / max(in_scope_mask.sum(), 1))
+            recall = float((rejected & ~in_scope_mask).sum() / max((~in_scope_mask).sum(), 1))
+            options.append((float(t), confident, in_acc, recall))
+    reaching = [o for o in options if o[3] >= target_recall]
     if reaching:
-        t, in_acc, oos_recall = max(reaching, key=lambda o: (o[1], o[0]))
+        t, confident, in_acc, recall = max(reaching, key=lambda o: (o[2], o[3], o[0]))
     else:
-        t, in_acc, oos_recall = max(options, key=lambda o: (o[1] + o[2], o[0]))
-    return t, {"in_scope_accuracy": in_acc, "out_of_scope_recall": oos_recall}
+        t, confident, in_acc, recall = max(options, key=lambda o: (o[2] + o[3], o[0]))
+    return t, confident, {"in_scope_accuracy": in_acc, "out_of_scope_recall": recall}

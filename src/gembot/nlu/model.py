@@ -114,7 +114,7 @@ class NluModel:
                 language,
                 known_words=False,
             )
-        decision = decide(p, oos, threshold)
+        decision = decide(p, oos, threshold, self.calibration.confident)
         if decision.best < 0:
             confidence = 1.0 - decision.probability  # no topic is the right one
             return Prediction(OUT_OF_SCOPE, confidence, ranking, False, [], entities, language)

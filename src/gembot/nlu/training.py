@@ -63,6 +63,7 @@ class Fitted:
 class Calibration:
     temperature: float = 1.0
     threshold: float = 0.3
+    confident: float = 1.01  # a topic this probable is never turned away by the threshold
     cv: dict[str, float] = field(default_factory=dict)
 
 
@@ -186,7 +187,7 @@ def train_parts(
         calibration.temperature = fit_temperature(scores, y)
         p = softmax(scores, calibration.temperature)
         if oos:
-            calibration.threshold, calibration.cv = choose_threshold(
+            calibration.threshold, calibration.confident, calibration.cv = choose_threshold(
                 p, y, index[OUT_OF_SCOPE], settings.out_of_scope_recall_target
             )
         else:
