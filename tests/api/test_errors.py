@@ -201,3 +201,28 @@ def test_unexpected_failure_is_json_500_without_trace(resident, api, monkeypatch
     body = assert_error(response, 500, "server_error")
     assert "secret internal detail" not in str(body)
     assert Message.objects.filter(conversation_id=resident.id).count() == before
+
+
+@pytest.mark.parametrize("since", ["abc", "²", "-1", "1.5"])
+def test_since_must_be_a_plain_number(resident, api, since):
+    response = api.get(
+        f"/api/v1/conversations/{resident.id}/messages?since={since}", **resident.auth
+    )
+    assert_error(response, 400, "invalid_since")
+
+
+@override_settings(
+    GEM_RATES={"ip": "1000/min", "conversation": "2/min", "new_conversation": "1000/min"}
+)
+def test_another_spelling_of_the_id_shares_the_rate_limit(resident, api):
+    spellings = [resident.id, resident.id.upper(), resident.id.replace("-", "")]
+    statuses = [
+        api.post(
+            f"/api/v1/conversations/{spelling}/messages",
+            {"text": "hoi"},
+            format="json",
+            **resident.auth,
+        ).status_code
+        for spelling in spellings
+    ]
+    assert statuses == [200, 200, 429]

@@ -58,7 +58,7 @@ def resident_socket(resident) -> WebsocketCommunicator:
 
 
 def console_socket(*, token: str | None = None, session: str | None = None, origin=ORIGIN):
-    headers = []
+    headers = [(b"host", b"testserver")]  # browsers always send the host they talk to
     if token:
         headers.append((b"authorization", f"Token {token}".encode()))
     if session:

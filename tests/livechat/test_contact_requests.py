@@ -161,3 +161,14 @@ def test_purge_command_uses_the_default_of_30_days(resident, livechat):
     call_command("purge_contact_requests", stdout=out)
     assert "1 contactverzoek(en) verwijderd." in out.getvalue()
     assert ContactRequest.objects.count() == 0
+
+
+def test_a_typed_question_is_stored_scrubbed(resident, livechat):
+    created = send(
+        resident,
+        {"name": "Jan", "email": "jan@example.nl", "question": "Mijn IBAN is NL91ABNA0417164300"},
+        201,
+    )
+    stored = ContactRequest.objects.get(pk=created["id"])
+    assert stored.question == "Mijn IBAN is [IBAN]"
+    assert stored.email == "jan@example.nl"  # asked for on purpose, kept as given

@@ -131,14 +131,28 @@ def test_console_websocket_accepts_a_token_for_api_clients(anna):
 
 
 @pytest.mark.parametrize(
-    "case", ["no_credentials", "wrong_token", "other_site", "not_an_agent", "no_origin"]
+    "case",
+    [
+        "no_credentials",
+        "wrong_token",
+        "other_site",
+        "other_site_any_host",
+        "not_an_agent",
+        "no_origin",
+    ],
 )
-def test_console_websocket_refuses(client, anna, make_agent, case):
+def test_console_websocket_refuses(client, anna, make_agent, settings, case):
+    if case == "other_site_any_host":
+        settings.ALLOWED_HOSTS = ["*"]  # documented as allowed: still no cross-site sockets
     editor = make_agent("els", "GM0855", "Els", role="editor")
     kwargs = {
         "no_credentials": {},
         "wrong_token": {"token": "nope"},
         "other_site": {
+            "session": session_of(client, anna.user),
+            "origin": (b"origin", b"https://evil.example"),
+        },
+        "other_site_any_host": {
             "session": session_of(client, anna.user),
             "origin": (b"origin", b"https://evil.example"),
         },

@@ -31,7 +31,14 @@ def test_purge_removes_only_expired_transcripts(make_resident):
 
 
 def test_erased_conversation_leaves_no_text_behind(resident, api):
-    resident.say("mijn mail is jan@example.nl")
-    api.delete(f"/api/v1/conversations/{resident.id}", **resident.auth)
+    from gembot.dialogue.models import ClarificationChoice
+
+    resident.say("ik wil een vergunning")  # a vague question: Gem asks "Bedoelt u ...?"
+    resident.say("/iets_anders")
+    assert ClarificationChoice.objects.filter(conversation_id=resident.id).exists()
+    response = api.delete(f"/api/v1/conversations/{resident.id}", **resident.auth)
+    assert response.status_code == 204
     assert not Message.objects.filter(conversation_id=resident.id).exists()
-    assert Turn.objects.filter(conversation_id=resident.id).count() == 0
+    assert not ClarificationChoice.objects.filter(text__contains="vergunning").exists()
+    # The statistics stay, without text and without a link to the erased conversation.
+    assert Turn.objects.filter(municipality__code="GM0855", outcome="clarification").exists()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-
 import pytest
 
 from gembot.conversations.privacy import is_valid_bsn, is_valid_iban, scrub
@@ -126,13 +124,25 @@ def test_ordinary_numbers_are_kept(text):
     assert scrub(text).text == text
 
 
-def test_logs_never_contain_unscrubbed_text(caplog):
-    from gembot.core.log_filters import ScrubPersonalDataFilter
+def test_logs_never_contain_unscrubbed_text(capsys):
+    """Through the configured logging: the handler's filter scrubs every record."""
+    import logging.config
 
+    from django.conf import settings
+
+    logging.config.dictConfig(settings.LOGGING)
     logger = logging.getLogger("gembot.test")
-    handler_filter = ScrubPersonalDataFilter()
-    record = logger.makeRecord(
-        "gembot.test", logging.INFO, __file__, 1, "resident said %s", ("bsn 111222333",), None
-    )
-    handler_filter.filter(record)
-    assert record.getMessage() == "resident said bsn [BSN]"
+    logger.warning("resident said %s", "bsn 111222333, mail piet@example.nl")
+    try:
+        raise ValueError("06-12345678")
+    except ValueError:
+        logger.exception("failed")
+    written = capsys.readouterr().err
+    assert "resident said bsn [BSN], mail [E-MAIL]" in written
+    assert "111222333" not in written and "piet@example.nl" not in written
+    assert "06-12345678" not in written and "[TELEFOON]" in written
+
+
+@pytest.mark.parametrize("text", ["bsn 111222333, graag", "bsn 111222333.", "(111222333)"])
+def test_bsn_before_punctuation_is_scrubbed(text):
+    assert "111222333" not in scrub(text).text

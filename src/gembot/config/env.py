@@ -92,6 +92,13 @@ declare(
 declare("GEM_RATE_IP", "120/min", "Requests per IP address on the public API (`N/sec|min|hour`).")
 declare("GEM_RATE_CONVERSATION", "30/min", "Resident messages per conversation.")
 declare("GEM_RATE_NEW_CONVERSATION", "20/min", "New conversations per IP address.")
+declare(
+    "GEM_NUM_PROXIES",
+    "0",
+    "Reverse proxies in front of Gem that append to X-Forwarded-For (rate limits per IP use "
+    "the address they saw). 0: the connecting address; a client cannot choose its own.",
+    int,
+)
 declare("GEM_MAX_MESSAGE_CHARS", "2000", "Longest resident message accepted, in characters.", int)
 declare(
     "GEM_TRANSCRIPT_RETENTION_DAYS",
@@ -114,8 +121,8 @@ declare(
 declare(
     "GEM_EMAIL_URL",
     "",
-    "Where Gem sends e-mail: `smtp://host:port`, or empty for the "
-    "console backend (mails printed to the log).",
+    "Where Gem sends e-mail: `smtp://host:port`. Empty: no mail is sent (contact requests "
+    "stay visible in the console); with GEM_DEBUG mails are printed instead.",
 )
 declare(
     "GEM_CONTENT_DIR",

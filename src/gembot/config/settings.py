@@ -154,6 +154,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
     "EXCEPTION_HANDLER": "gembot.core.api_errors.exception_handler",
+    # Rate limits per IP: trust X-Forwarded-For only as far as our own proxies set it.
+    "NUM_PROXIES": env.get("GEM_NUM_PROXIES"),
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 SPECTACULAR_SETTINGS = {
@@ -169,8 +171,12 @@ if _email_url.startswith("smtp://"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     _host, _, _port = _email_url.removeprefix("smtp://").partition(":")
     EMAIL_HOST, EMAIL_PORT = _host, int(_port or 25)
-else:
+elif DEBUG:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    # No mail server configured: contact requests are stored and shown in the console, but
+    # never printed to a log (they hold personal data).
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 DEFAULT_FROM_EMAIL = env.get("GEM_DEFAULT_FROM_EMAIL")
 
 # --- Logging: resident text never reaches a log (see gembot.core.logging) ---------------

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from gembot.conversations.access import new_token
@@ -169,6 +169,32 @@ def _answer_and_store(
     return replies
 
 
+@transaction.atomic
+def conversation_for_sender(municipality: Municipality, sender: str) -> Conversation:
+    """The open conversation of a Rasa REST channel client's sender id, or a new one.
+
+    A closed conversation gives its sender id up, so the client starts afresh.
+    """
+    open_one = (
+        Conversation.objects.select_for_update(of=("self",))
+        .filter(municipality=municipality, external_sender=sender)
+        .exclude(status=Status.CLOSED)
+        .first()
+    )
+    if open_one is not None:
+        return open_one
+    Conversation.objects.filter(
+        municipality=municipality, external_sender=sender, status=Status.CLOSED
+    ).update(external_sender="")
+    try:
+        with transaction.atomic():
+            return start_conversation(
+                municipality, channel=Channel.RASA, external_sender=sender
+            ).conversation
+    except IntegrityError:  # the same sender's first message arrived twice at once
+        return Conversation.objects.get(municipality=municipality, external_sender=sender)
+
+
 def _record_learning(conversation: Conversation, result) -> None:
     """Feedback on the last answer, and a clarification choice as a training signal."""
     if result.feedback is not None:
@@ -183,6 +209,7 @@ def _record_learning(conversation: Conversation, result) -> None:
     if result.signal is not None:
         ClarificationChoice.objects.create(
             municipality_id=conversation.municipality_id,
+            conversation=conversation,
             text=result.signal.get("text", ""),
             candidates=result.signal.get("candidates", []),
             chosen_topic=result.signal.get("chosen", ""),

@@ -17,6 +17,7 @@ from gembot.conversations.access import access_conversation_by_token
 from gembot.conversations.events import conversation_group
 from gembot.conversations.models import Channel
 from gembot.core.api_errors import ApiError
+from gembot.core.throttling import resident_message_allowed
 
 CLOSE_CODES = {401: 4401, 403: 4403, 404: 4404}
 
@@ -55,6 +56,14 @@ class ResidentConsumer(AsyncJsonWebsocketConsumer):
             return
         if kind != "message":
             await self._error(400, "unknown_type", "Onbekend berichttype.", "Unknown type.")
+            return
+        if not await database_sync_to_async(resident_message_allowed)(self.conversation_id):
+            await self._error(
+                429,
+                "too_many_requests",
+                "U stuurt te veel berichten achter elkaar. Wacht even en probeer het opnieuw.",
+                "Too many messages. Wait a moment and try again.",
+            )
             return
         try:
             await database_sync_to_async(self._handle)(content.get("text"))

@@ -56,7 +56,7 @@ def is_valid_iban(candidate: str) -> bool:
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 _IBAN = re.compile(r"\b[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]{4}){2,7}(?:[ ]?[A-Za-z0-9]{1,3})?\b")
 _BSN = re.compile(
-    r"(?<![\d.,-])(?:\d{3}[ .]?\d{3}[ .]?\d{3}|\d{4}[ .]\d{2}[ .]\d{3})(?![\d,-]|\.\d)"
+    r"(?<![\d.,-])(?:\d{3}[ .]?\d{3}[ .]?\d{3}|\d{4}[ .]\d{2}[ .]\d{3})(?!\d|[.,]\d|-)"
 )
 # Phone numbers: +31/0031/0 prefixes with spaces, dashes, dots or brackets between groups.
 _PHONE = re.compile(

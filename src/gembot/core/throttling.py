@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import uuid
+from types import SimpleNamespace
 
 from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
@@ -46,6 +48,14 @@ class NewConversationRateThrottle(IpRateThrottle):
         return super().allow_request(request, view)
 
 
+def conversation_ident(conversation_id: object) -> str:
+    """One bucket per conversation, however its id is written in the URL."""
+    try:
+        return str(uuid.UUID(str(conversation_id)))
+    except ValueError:
+        return str(conversation_id)
+
+
 class ConversationRateThrottle(_GemRateThrottle):
     """Resident messages, per conversation (the id in the URL)."""
 
@@ -55,4 +65,14 @@ class ConversationRateThrottle(_GemRateThrottle):
         conversation_id = view.kwargs.get("conversation_id")
         if request.method != "POST" or not conversation_id:
             return None
-        return self.cache_format % {"scope": self.scope, "ident": str(conversation_id)}
+        return self.cache_format % {
+            "scope": self.scope,
+            "ident": conversation_ident(conversation_id),
+        }
+
+
+def resident_message_allowed(conversation_id: object) -> bool:
+    """The same per-conversation limit for messages that arrive over the websocket."""
+    return ConversationRateThrottle().allow_request(
+        SimpleNamespace(method="POST"), SimpleNamespace(kwargs={"conversation_id": conversation_id})
+    )

@@ -129,7 +129,10 @@ class Turn:
                     "candidates": pending.get("candidates", []),
                 }
             self.state["pending"] = None
-            result = self.topic(argument, None, None, source_text=pending.get("text", ""))
+            source = pending.get("text", "")
+            # The first message may have said more (an age, a moving date): read it again.
+            earlier = recognise(self.municipality, source, self.library) if source else None
+            result = self.topic(argument, None, earlier, source_text=source)
             result.signal = signal
             return result
         if name == cmd.OPTION and pending.get("kind") == "tailoring":
@@ -137,6 +140,8 @@ class Turn:
             if result is not None:
                 return result
             return self.ask_tailoring(pending["topic"], pending.get("aspect", ""), again=True)
+        if name == cmd.OPTION:  # an old button, no question pending: answer it if it fits
+            return self.late_option(argument)
         if name == cmd.FEEDBACK:
             return self.feedback(argument.lower() in {"ja", "yes"})
         if name == cmd.SOMETHING_ELSE:
@@ -281,6 +286,17 @@ class Turn:
         if not pending.get("asked_again"):
             return self.ask_tailoring(pending["topic"], pending.get("aspect", ""), again=True)
         return None
+
+    def late_option(self, argument: str) -> DialogueResult:
+        slot, _, value = argument.partition("=")
+        topic = self.state.get("topic") or ""
+        tailoring = self.library.tailoring(topic) if topic else None
+        if tailoring is not None and tailoring.slot == slot and value in tailoring.values:
+            self.state["slots"][slot] = value
+            return self.answer(topic, None, variant=value)
+        return self.result(
+            [BotReply(say("something_else_reply", self.language))], Outcome.CLARIFICATION
+        )
 
     def remember_moving_date(self, topic: str, entities, text: str) -> None:
         if topic == "verhuizing-doorgeven" and entities is not None and entities.dates:

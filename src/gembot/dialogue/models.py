@@ -17,6 +17,10 @@ class ClarificationChoice(models.Model):
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="+", verbose_name=_("gemeente")
     )
+    # Erasing or purging the conversation removes its choices too (they hold resident text).
+    conversation = models.ForeignKey(
+        "conversations.Conversation", on_delete=models.CASCADE, null=True, related_name="+"
+    )
     text = models.TextField(_("vraag van de inwoner (zonder persoonsgegevens)"))
     candidates = models.JSONField(_("aangeboden onderwerpen"), default=list)
     chosen_topic = models.CharField(

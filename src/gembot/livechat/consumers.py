@@ -23,11 +23,11 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.http.request import split_domain_port, validate_host
 from rest_framework.authtoken.models import Token
 
 from gembot.conversations.events import conversation_group, message_payload
 from gembot.core.api_errors import ApiError
+from gembot.core.throttling import conversation_ident
 from gembot.livechat.access import access_conversation_for_agent, municipality_ids_for
 from gembot.livechat.actions import presence
 from gembot.livechat.actions.agent import send_agent_message
@@ -69,18 +69,23 @@ class ConsoleAuthMiddleware:
             user = await database_sync_to_async(_token_user)(key.strip())
             scope = {**scope, "user": user or AnonymousUser()}
             return await self.inner(scope, receive, send)
-        if not _same_site(headers.get(b"origin", b"").decode("latin-1")):
+        origin = headers.get(b"origin", b"").decode("latin-1")
+        if not _same_site(origin, headers.get(b"host", b"").decode("latin-1")):
             scope = {**scope, "user": AnonymousUser()}  # no cross-site websocket hijacking
             return await self.inner(scope, receive, send)
         return await self.with_session(scope, receive, send)
 
 
-def _same_site(origin: str) -> bool:
-    host = urlparse(origin).netloc
-    if not host:
+def _same_site(origin: str, host: str) -> bool:
+    """The page that opened the socket is Gem's own (same host), or a trusted origin.
+
+    ALLOWED_HOSTS is not enough: with "*" any website would pass and could use a signed-in
+    agent's session (cross-site websocket hijacking).
+    """
+    netloc = urlparse(origin).netloc
+    if not netloc:
         return False
-    domain, _port = split_domain_port(host)
-    return validate_host(domain, settings.ALLOWED_HOSTS)
+    return netloc.lower() == host.lower() or origin in settings.CSRF_TRUSTED_ORIGINS
 
 
 def console_application():
@@ -179,7 +184,9 @@ class ConsoleConsumer(AsyncJsonWebsocketConsumer):
     async def receive_json(self, content, **kwargs) -> None:
         if not isinstance(content, dict):
             return await self._error(400, "invalid", "Onbekend bericht.", "Unknown message.")
-        kind, conversation_id = content.get("type"), str(content.get("conversation") or "")
+        # One spelling of the id, so group names match the resident's side.
+        kind = content.get("type")
+        conversation_id = conversation_ident(content.get("conversation") or "")
         try:
             if kind == "ping":
                 await run_db(self._ping)()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db import IntegrityError
 from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -11,31 +10,10 @@ from rest_framework.views import APIView
 from gembot.conversations import actions
 from gembot.conversations.api import serializers as s
 from gembot.conversations.api.views import ERRORS
-from gembot.conversations.models import Channel, Conversation
+from gembot.conversations.models import Channel
 from gembot.core.api_errors import ApiError
 from gembot.core.throttling import IpRateThrottle
 from gembot.tenants.access import access_municipality
-
-
-def _conversation_for_sender(municipality, sender: str) -> Conversation:
-    conversation = (
-        Conversation.objects.filter(municipality=municipality, external_sender=sender)
-        .exclude(status="closed")
-        .first()
-    )
-    if conversation is not None:
-        return conversation
-    try:
-        return actions.start_conversation(
-            municipality, channel=Channel.RASA, external_sender=sender
-        ).conversation
-    except IntegrityError:  # a closed conversation holds the sender id: start afresh
-        Conversation.objects.filter(municipality=municipality, external_sender=sender).update(
-            external_sender=""
-        )
-        return actions.start_conversation(
-            municipality, channel=Channel.RASA, external_sender=sender
-        ).conversation
 
 
 class RasaWebhookView(APIView):
@@ -60,7 +38,7 @@ class RasaWebhookView(APIView):
             )
         municipality = access_municipality(str(reference))
         text = actions.validate_resident_text(data["message"])
-        conversation = _conversation_for_sender(municipality, data["sender"])
+        conversation = actions.conversation_for_sender(municipality, data["sender"])
         replies = actions.handle_resident_message(conversation, text, channel=Channel.RASA)
         body = []
         for reply in replies:

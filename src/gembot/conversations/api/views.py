@@ -128,7 +128,7 @@ class MessageListView(APIView):
             expire_overdue({conversation.municipality_id})
             conversation.refresh_from_db(fields=["status"])
         since = request.query_params.get("since")
-        if since is not None and not since.isdigit():
+        if since is not None and not (since.isascii() and since.isdigit()):
             raise ApiError(
                 400, "invalid_since", "'since' moet een getal zijn.", "'since' must be a number."
             )

@@ -52,10 +52,12 @@ def queue_position(handover: Handover) -> int:
 
 
 def agent_name(user: AbstractBaseUser | None) -> str:
-    """How residents see an agent: the first name (or the user name when there is none)."""
+    """How residents see an agent: the first name only. A login name (often an e-mail
+    address or staff number) is never shown; without a first name the widget says
+    "Medewerker"."""
     if user is None:
         return ""
-    return (getattr(user, "first_name", "") or user.get_username()).strip()[:80]
+    return (getattr(user, "first_name", "") or "").strip()[:80]
 
 
 def validate_agent_text(text: object) -> str:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from gembot.conversations.models import Conversation, Message, Sender
+from gembot.conversations.privacy import scrub
 from gembot.core.api_errors import ApiError
 from gembot.dialogue.types import BotReply
 from gembot.livechat import events, replies, texts
@@ -78,7 +79,9 @@ class ContactRequestInput(serializers.Serializer):
             raise serializers.ValidationError(
                 f"Uw vraag is te lang. Gebruik hoogstens {limit} tekens."
             )
-        return value.strip()
+        # Name, e-mail and phone are asked for on purpose; the question is free text and is
+        # stored scrubbed like every other resident message.
+        return scrub(value.strip()).text
 
     def validate(self, attrs: dict) -> dict:
         if not attrs.get("email") and not attrs.get("phone"):

@@ -101,6 +101,8 @@ def waiting_replies(conversation: Conversation, handover: Handover) -> list[BotR
 def join_queue(conversation: Conversation) -> list[Message]:
     """Request a handover outside the dialogue (the API's consent): stores Gem's reply."""
     handover = request_handover(conversation)
+    if handover.state == HandoverState.ACTIVE:  # already with an employee: nothing to say
+        return []
     return store_replies(conversation, waiting_replies(conversation, handover))
 
 
