@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gembot.conversations.models import Turn
 from gembot.tenants.models import Municipality
 
 
@@ -39,3 +40,16 @@ class ClarificationChoice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.text[:40]} -> {self.chosen_topic or '?'}"
+
+
+class MissedQuestion(Turn):
+    """A resident message Gem did not understand or could not help with (for editors).
+
+    A view on the turns, not a table of its own: the text is the scrubbed message, and it
+    disappears with the transcript when the conversation is erased or expires.
+    """
+
+    class Meta:
+        proxy = True
+        verbose_name = _("niet begrepen vraag")
+        verbose_name_plural = _("niet begrepen vragen")
