@@ -631,12 +631,13 @@
     if (!state.conversation || state.socket) return;
     if (!window.WebSocket) { realtimeFallback(); return; }
     var conversation = state.conversation;
-    var url = BASE.replace(/^http/, "ws") + "/ws/conversations/" + encodeURIComponent(conversation.id) +
-      "/?token=" + encodeURIComponent(conversation.token);
+    // The token goes in the first frame, not in the URL (URLs end up in proxy logs).
+    var url = BASE.replace(/^http/, "ws") + "/ws/conversations/" + encodeURIComponent(conversation.id) + "/";
     var socket;
     try { socket = new WebSocket(url); } catch (e) { reconnectLater(); return; }
     state.socket = socket;
     socket.onopen = function () {
+      socket.send(JSON.stringify({ type: "auth", token: conversation.token }));
       state.socketTries = 0;
       realtimeFallback();
       poll(); // catch up on what happened while the socket was closed
