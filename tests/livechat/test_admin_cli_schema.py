@@ -117,3 +117,39 @@ def test_schema_documents_every_live_chat_endpoint(api):
     ):
         assert path in schema, path
     assert "tokenAuth" in schema
+
+
+def test_admin_adds_a_closing_day_and_a_canned_reply(municipal_admin):
+    from gembot.livechat.models import CannedReply, ClosingDay
+
+    tilburg = LiveChatSettings.objects.get(municipality__code="GM0855")
+    response = municipal_admin.post(
+        f"/admin/livechat/livechatsettings/{tilburg.pk}/change/",
+        {
+            "municipality": tilburg.municipality_id,
+            "enabled": "on",
+            "office_hours": "ma-vr 09:00-17:00",
+            "closed_on_public_holidays": "on",
+            "max_wait_minutes": 10,
+            "answer_within_workdays": 2,
+            "contact_retention_days": 30,
+            "closing_days-TOTAL_FORMS": 1,
+            "closing_days-INITIAL_FORMS": 0,
+            "closing_days-0-date": "2026-12-24",
+            "closing_days-0-reason": "Kerstavond",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    assert ClosingDay.objects.filter(settings=tilburg, date="2026-12-24").exists()
+    response = municipal_admin.post(
+        "/admin/livechat/cannedreply/add/",
+        {
+            "municipality": tilburg.municipality_id,
+            "title": "Groet",
+            "text": "Goedemiddag, waarmee kan ik u helpen?",
+            "position": 0,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+    reply = CannedReply.objects.get(title="Groet")
+    assert reply.municipality_id == tilburg.municipality_id

@@ -6,7 +6,14 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from gembot.livechat.access import municipality_ids_for
-from gembot.livechat.actions.municipal import save_livechat_settings
+from gembot.livechat.actions.municipal import (
+    delete_canned_reply,
+    delete_closing_day,
+    save_canned_reply,
+    save_closing_day,
+    save_livechat_settings,
+)
+from gembot.livechat.actions.people import delete_membership, save_membership
 from gembot.livechat.models import CannedReply, ClosingDay, LiveChatSettings, Membership, Role
 from gembot.tenants.models import Municipality
 
@@ -77,11 +84,28 @@ class LiveChatSettingsAdmin(MunicipalityScoped, admin.ModelAdmin):
     def save_model(self, request, obj, form, change) -> None:
         save_livechat_settings(obj)
 
+    def save_formset(self, request, form, formset, change) -> None:
+        """Closing days go through their actions like every other write."""
+        for closing in formset.save(commit=False):
+            save_closing_day(closing)
+        for closing in formset.deleted_objects:
+            delete_closing_day(closing)
+
 
 @admin.register(CannedReply)
 class CannedReplyAdmin(MunicipalityScoped, admin.ModelAdmin):
     list_display = ["title", "municipality", "position"]
     search_fields = ["title", "text"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        save_canned_reply(obj)
+
+    def delete_model(self, request, obj) -> None:
+        delete_canned_reply(obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for reply in queryset:
+            delete_canned_reply(reply)
 
 
 @admin.register(Membership)
@@ -89,3 +113,13 @@ class MembershipAdmin(MunicipalityScoped, admin.ModelAdmin):
     list_display = ["user", "municipality", "role"]
     list_filter = ["role"]
     raw_id_fields = ["user"]  # no list of every user of every municipality
+
+    def save_model(self, request, obj, form, change) -> None:
+        save_membership(obj)
+
+    def delete_model(self, request, obj) -> None:
+        delete_membership(obj)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for membership in queryset:
+            delete_membership(membership)

@@ -6,7 +6,7 @@ from datetime import date
 
 from django.db import transaction
 
-from gembot.livechat.models import ClosingDay, LiveChatSettings
+from gembot.livechat.models import CannedReply, ClosingDay, LiveChatSettings
 from gembot.livechat.officehours import parse_schedule
 from gembot.tenants.models import Municipality
 
@@ -65,3 +65,29 @@ def add_closing_day(municipality: Municipality, day: date, reason: str = "") -> 
 def remove_closing_day(municipality: Municipality, day: date) -> bool:
     deleted, _ = ClosingDay.objects.filter(settings__municipality=municipality, date=day).delete()
     return bool(deleted)
+
+
+@transaction.atomic
+def save_closing_day(closing: ClosingDay) -> ClosingDay:
+    """Validate and save a closing day (the admin's inline builds it)."""
+    closing.full_clean()
+    closing.save()
+    return closing
+
+
+@transaction.atomic
+def delete_closing_day(closing: ClosingDay) -> None:
+    closing.delete()
+
+
+@transaction.atomic
+def save_canned_reply(reply: CannedReply) -> CannedReply:
+    """Validate and save a canned reply agents can pick in the console."""
+    reply.full_clean()
+    reply.save()
+    return reply
+
+
+@transaction.atomic
+def delete_canned_reply(reply: CannedReply) -> None:
+    reply.delete()

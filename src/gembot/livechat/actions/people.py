@@ -54,3 +54,16 @@ def create_agent(
     Membership.objects.get_or_create(user=user, municipality=municipality, role=role)
     token, _ = Token.objects.get_or_create(user=user)
     return CreatedAgent(user, token.key, created)
+
+
+@transaction.atomic
+def save_membership(membership: Membership) -> Membership:
+    """Give a user a role at a municipality (the admin form builds it)."""
+    membership.full_clean()
+    membership.save()
+    return membership
+
+
+@transaction.atomic
+def delete_membership(membership: Membership) -> None:
+    membership.delete()
