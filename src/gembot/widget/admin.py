@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from gembot.content.permissions import editable_municipalities
 from gembot.widget import actions
 from gembot.widget.models import WidgetTheme
 
@@ -56,3 +57,25 @@ class WidgetThemeAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj: WidgetTheme, form, change: bool) -> None:
         actions.save_widget_theme(obj)
+
+    # A municipality's editors change only its own theme; national editors change all.
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        allowed = editable_municipalities(request.user)
+        return queryset if allowed is None else queryset.filter(municipality__in=allowed)
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        allowed = editable_municipalities(request.user)
+        if (
+            obj is not None
+            and allowed is not None
+            and obj.municipality_id not in {m.pk for m in allowed}
+        ):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        allowed = editable_municipalities(request.user)
+        if db_field.name == "municipality" and allowed is not None:
+            kwargs["queryset"] = allowed
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
