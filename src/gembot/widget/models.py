@@ -160,44 +160,44 @@ class WidgetTheme(models.Model):
         primary = self.primary_color or DEFAULT_PRIMARY
         primary_text = self.primary_text_color or DEFAULT_PRIMARY_TEXT
         focus = self.focus_color or DEFAULT_FOCUS
+        checks = [  # (field to blame, foreground, background, minimum, message)
+            (
+                "primary_text_color" if self.primary_text_color else "primary_color",
+                primary_text,
+                primary,
+                contrast.AA_TEXT,
+                gettext(
+                    "De tekst op de hoofdkleur is niet goed te lezen. Het contrast is "
+                    "%(ratio)s, het moet minstens 4,5:1 zijn (WCAG AA). Kies een lichtere "
+                    "of donkerdere kleur."
+                ),
+            ),
+            (
+                "primary_color",
+                primary,
+                BOT_MESSAGE_BACKGROUND,
+                contrast.AA_TEXT,
+                gettext(
+                    "De hoofdkleur is als tekstkleur van links en knoppen op een lichte "
+                    "achtergrond niet goed te lezen. Het contrast is %(ratio)s, het moet "
+                    "minstens 4,5:1 zijn (WCAG AA). Kies een donkerdere kleur."
+                ),
+            ),
+            (
+                "focus_color",
+                focus,
+                PANEL_BACKGROUND,
+                contrast.AA_NON_TEXT,
+                gettext(
+                    "De focuskleur is op een witte achtergrond niet goed te zien. Het "
+                    "contrast is %(ratio)s, het moet minstens 3:1 zijn (WCAG AA). Kies een "
+                    "donkerdere kleur."
+                ),
+            ),
+        ]
         problems = []
-        ratio = contrast.contrast_ratio(primary_text, primary)
-        if ratio < contrast.AA_TEXT:
-            problems.append(
-                (
-                    "primary_text_color" if self.primary_text_color else "primary_color",
-                    gettext(
-                        "De tekst op de hoofdkleur is niet goed te lezen. Het contrast is "
-                        "%(ratio)s, het moet minstens 4,5:1 zijn (WCAG AA). Kies een lichtere "
-                        "of donkerdere kleur."
-                    )
-                    % {"ratio": contrast.format_ratio(ratio)},
-                )
-            )
-        ratio = contrast.contrast_ratio(primary, BOT_MESSAGE_BACKGROUND)
-        if ratio < contrast.AA_TEXT:
-            problems.append(
-                (
-                    "primary_color",
-                    gettext(
-                        "De hoofdkleur is als tekstkleur van links en knoppen op een lichte "
-                        "achtergrond niet goed te lezen. Het contrast is %(ratio)s, het moet "
-                        "minstens 4,5:1 zijn (WCAG AA). Kies een donkerdere kleur."
-                    )
-                    % {"ratio": contrast.format_ratio(ratio)},
-                )
-            )
-        ratio = contrast.contrast_ratio(focus, PANEL_BACKGROUND)
-        if ratio < contrast.AA_NON_TEXT:
-            problems.append(
-                (
-                    "focus_color",
-                    gettext(
-                        "De focuskleur is op een witte achtergrond niet goed te zien. Het "
-                        "contrast is %(ratio)s, het moet minstens 3:1 zijn (WCAG AA). Kies een "
-                        "donkerdere kleur."
-                    )
-                    % {"ratio": contrast.format_ratio(ratio)},
-                )
-            )
+        for field, foreground, background, minimum, message in checks:
+            ratio = contrast.contrast_ratio(foreground, background)
+            if ratio < minimum:
+                problems.append((field, message % {"ratio": contrast.format_ratio(ratio)}))
         return problems

@@ -79,6 +79,12 @@ class Topic(models.Model):
         return not self.is_national and self.municipality_id != municipality_id
 
 
+def refuse_other_municipality(content: models.Model, field: str) -> None:
+    """Local content may only hang under a national topic or a topic of its own municipality."""
+    if content.topic_id and content.topic.belongs_elsewhere(content.municipality_id):
+        raise ValidationError({field: _("Dit lokale onderwerp hoort bij een andere gemeente.")})
+
+
 class ExampleQuestion(models.Model):
     """A sentence a resident could type for a topic; training data for the recogniser."""
 
@@ -121,10 +127,7 @@ class ExampleQuestion(models.Model):
         return self.text
 
     def clean(self) -> None:
-        if self.topic_id and self.topic.belongs_elsewhere(self.municipality_id):
-            raise ValidationError(
-                {"municipality": _("Dit lokale onderwerp hoort bij een andere gemeente.")}
-            )
+        refuse_other_municipality(self, "municipality")
 
 
 class Answer(models.Model):
@@ -197,10 +200,7 @@ class Answer(models.Model):
     def clean(self) -> None:
         if not self.topic_id:
             return
-        if self.topic.belongs_elsewhere(self.municipality_id):
-            raise ValidationError(
-                {"municipality": _("Dit lokale onderwerp hoort bij een andere gemeente.")}
-            )
+        refuse_other_municipality(self, "municipality")
         if self.variant:
             tailoring = TailoringQuestion.objects.filter(topic_id=self.topic_id).first()
             if tailoring is None or self.variant not in tailoring.option_values():
@@ -286,7 +286,4 @@ class DisabledTopic(models.Model):
         return f"{self.topic.key} ({self.municipality.name})"
 
     def clean(self) -> None:
-        if self.topic_id and self.topic.belongs_elsewhere(self.municipality_id):
-            raise ValidationError(
-                {"topic": _("Dit lokale onderwerp hoort bij een andere gemeente.")}
-            )
+        refuse_other_municipality(self, "topic")
