@@ -24,6 +24,7 @@ from gembot.conversations.models import (
 )
 from gembot.conversations.privacy import scrub
 from gembot.core.api_errors import ApiError
+from gembot.core.messages import validate_message_text
 from gembot.dialogue import engine
 from gembot.dialogue.models import ClarificationChoice
 from gembot.dialogue.types import BotReply
@@ -54,22 +55,11 @@ def _bot_message(conversation: Conversation, reply: BotReply) -> Message:
 
 def validate_resident_text(text: object) -> str:
     """The resident's text, stripped; a 400/413 ``ApiError`` when it cannot be used."""
-    if not isinstance(text, str) or not text.strip():
-        raise ApiError(
-            400,
-            "empty_text",
-            "Uw bericht is leeg. Typ uw vraag.",
-            "Your message is empty. Type your question.",
-        )
-    limit = settings.GEM_MAX_MESSAGE_CHARS
-    if len(text) > limit:
-        raise ApiError(
-            413,
-            "text_too_long",
-            f"Uw bericht is te lang. Gebruik hoogstens {limit} tekens.",
-            f"Your message is too long. Use at most {limit} characters.",
-        )
-    return text.strip()
+    return validate_message_text(
+        text,
+        empty_nl="Uw bericht is leeg. Typ uw vraag.",
+        empty_en="Your message is empty. Type your question.",
+    )
 
 
 @transaction.atomic

@@ -15,7 +15,6 @@ import asyncio
 from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from gembot.conversations import actions
 from gembot.conversations.access import access_conversation_by_token
@@ -23,12 +22,13 @@ from gembot.conversations.events import conversation_group
 from gembot.conversations.models import Channel
 from gembot.core.api_errors import ApiError
 from gembot.core.throttling import resident_message_allowed
+from gembot.core.websocket import GemJsonConsumer
 
 CLOSE_CODES = {401: 4401, 403: 4403, 404: 4404}
 AUTH_SECONDS = 10  # time a client has to send its token in the first frame
 
 
-class ResidentConsumer(AsyncJsonWebsocketConsumer):
+class ResidentConsumer(GemJsonConsumer):
     conversation_id: str
     token: str | None
     group: str
@@ -111,21 +111,6 @@ class ResidentConsumer(AsyncJsonWebsocketConsumer):
         text = actions.validate_resident_text(text)
         conversation = access_conversation_by_token(self.conversation_id, self.token)
         actions.handle_resident_message(conversation, text, channel=Channel.WEBSOCKET)
-
-    async def _error(self, status: int, code: str, message: str, message_en: str) -> None:
-        await self.send_json(
-            {
-                "type": "error",
-                "status": status,
-                "error": {"code": code, "message": message, "message_en": message_en},
-            }
-        )
-
-    async def decode_json(self, text_data):
-        try:
-            return await super().decode_json(text_data)
-        except ValueError:
-            return None
 
     # --- events from the channel layer ---------------------------------------------------
 

@@ -20,7 +20,6 @@ from urllib.parse import urlparse
 
 from channels.auth import AuthMiddlewareStack
 from channels.db import database_sync_to_async
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from rest_framework.authtoken.models import Token
@@ -28,6 +27,7 @@ from rest_framework.authtoken.models import Token
 from gembot.conversations.events import conversation_group, message_payload
 from gembot.core.api_errors import ApiError
 from gembot.core.throttling import conversation_ident
+from gembot.core.websocket import GemJsonConsumer
 from gembot.livechat.access import access_conversation_for_agent, municipality_ids_for
 from gembot.livechat.actions import presence
 from gembot.livechat.actions.agent import send_agent_message
@@ -92,7 +92,7 @@ def console_application():
     return ConsoleAuthMiddleware(ConsoleConsumer.as_asgi())
 
 
-class ConsoleConsumer(AsyncJsonWebsocketConsumer):
+class ConsoleConsumer(GemJsonConsumer):
     user = None
     municipality_ids: frozenset[int] = frozenset()
 
@@ -183,7 +183,9 @@ class ConsoleConsumer(AsyncJsonWebsocketConsumer):
 
     async def receive_json(self, content, **kwargs) -> None:
         if not isinstance(content, dict):
-            return await self._error(400, "invalid", "Onbekend bericht.", "Unknown message.")
+            return await self._error(
+                400, "invalid", "Onbekend bericht.", "Unknown message.", ref=None
+            )
         # One spelling of the id, so group names match the resident's side.
         kind = content.get("type")
         conversation_id = conversation_ident(content.get("conversation") or "")
@@ -218,10 +220,16 @@ class ConsoleConsumer(AsyncJsonWebsocketConsumer):
                     }
                 )
             else:
-                await self._error(400, "unknown_type", "Onbekend berichttype.", "Unknown type.")
+                await self._error(
+                    400, "unknown_type", "Onbekend berichttype.", "Unknown type.", ref=None
+                )
         except ApiError as error:
             await self._error(
-                error.status_code, error.code, error.message, error.message_en, content.get("ref")
+                error.status_code,
+                error.code,
+                error.message,
+                error.message_en,
+                ref=content.get("ref"),
             )
 
     def _ping(self) -> None:
@@ -241,22 +249,6 @@ class ConsoleConsumer(AsyncJsonWebsocketConsumer):
             self.mine.add(conversation_id)
             return True
         return False
-
-    async def _error(self, status, code, message, message_en, ref=None) -> None:
-        await self.send_json(
-            {
-                "type": "error",
-                "status": status,
-                "ref": ref,
-                "error": {"code": code, "message": message, "message_en": message_en},
-            }
-        )
-
-    async def decode_json(self, text_data):
-        try:
-            return await super().decode_json(text_data)
-        except ValueError:
-            return None
 
     # --- from the municipality's group ----------------------------------------------------
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 
 from gembot.conversations.events import publish_messages
 from gembot.conversations.models import Conversation, Message, Sender
 from gembot.core.api_errors import ApiError
+from gembot.core.messages import validate_message_text
 from gembot.dialogue.types import BotReply
 from gembot.livechat.models import OPEN_STATES, Handover, HandoverState
 
@@ -62,17 +62,9 @@ def agent_name(user: AbstractBaseUser | None) -> str:
 
 def validate_agent_text(text: object) -> str:
     """Same rules as resident messages (not empty, not too long); the agent's own words."""
-    if not isinstance(text, str) or not text.strip():
-        raise ApiError(400, "empty_text", "Uw bericht is leeg.", "Your message is empty.")
-    limit = settings.GEM_MAX_MESSAGE_CHARS
-    if len(text) > limit:
-        raise ApiError(
-            413,
-            "text_too_long",
-            f"Uw bericht is te lang. Gebruik hoogstens {limit} tekens.",
-            f"Your message is too long. Use at most {limit} characters.",
-        )
-    return text.strip()
+    return validate_message_text(
+        text, empty_nl="Uw bericht is leeg.", empty_en="Your message is empty."
+    )
 
 
 def store_replies(
