@@ -13,14 +13,16 @@ from .classifier import LinearModel, decide, softmax
 from .concepts import THESAURUS
 from .entities import MunicipalityRegister, extract_entities
 from .features import Doc, FeatureSpace, analyse
+from .guard import is_manipulation
 from .lexicon import Lexicon
-from .schema import OUT_OF_SCOPE, Example, Prediction
+from .schema import OUT_OF_SCOPE, Entities, Example, Prediction
 from .training import Calibration, Settings, train_parts
 
 if TYPE_CHECKING:
     from .overlay import Overlay
 
 UNKNOWN_CONFIDENCE = 0.2  # confidence of `buiten-bereik` for a message with no known word
+MANIPULATION_CONFIDENCE = 0.99  # `buiten-bereik` for an attempt to change the instructions
 RANKING_SIZE = 5
 
 
@@ -103,6 +105,8 @@ class NluModel:
         ranking = [(classes[i], round(float(p[i]), 4)) for i in order[:RANKING_SIZE]]
         entities = extract_entities(text, today=today, register=self.register)
         language = entities.language
+        if is_manipulation(doc.normalised):
+            return self._manipulation(ranking, entities)
         if not known:
             return Prediction(
                 OUT_OF_SCOPE,
@@ -127,6 +131,21 @@ class NluModel:
             candidates if len(candidates) >= 2 else [],
             entities,
             language,
+        )
+
+    def _manipulation(self, ranking: list[tuple[str, float]], entities: Entities) -> Prediction:
+        """Out of scope, whatever topic the words point to: the ranking says so too."""
+        rest = 1.0 - MANIPULATION_CONFIDENCE
+        others = [(topic, round(p * rest, 4)) for topic, p in ranking if topic != OUT_OF_SCOPE]
+        ranking = [(OUT_OF_SCOPE, MANIPULATION_CONFIDENCE), *others[: RANKING_SIZE - 1]]
+        return Prediction(
+            OUT_OF_SCOPE,
+            MANIPULATION_CONFIDENCE,
+            ranking,
+            False,
+            [],
+            entities,
+            entities.language,
         )
 
     def _candidates(
