@@ -12,6 +12,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 EVAL_FILES = [
     ROOT / "eval" / "heldout.jsonl",
+    ROOT / "eval" / "fresh.jsonl",
     ROOT.parent / "shared" / "eval" / "sample.jsonl",
     ROOT.parent / "shared" / "eval" / "policyqa_labelled.jsonl",
 ]
