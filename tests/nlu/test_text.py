@@ -89,3 +89,20 @@ def test_language_detection() -> None:
     assert detect_language("How do I apply for a passport?") == "en"
     assert detect_language("paspoort") == "nl"
     assert detect_language("I lost my ID card, what should I do?") == "en"
+
+
+def test_words_set_aside_with_niet_maar_are_dropped() -> None:
+    assert tokenise(normalise("Mijn paspoort is niet kwijt, maar verlopen")) == [
+        "mijn",
+        "paspoort",
+        "is",
+        "niet",
+        "maar",
+        "verlopen",
+    ]
+    assert tokenise(normalise("not lost but expired")) == ["not", "but", "expired"]
+    # Without a "maar" close behind it, a negation keeps its words.
+    assert tokenise(normalise("ik heb geen paspoort")) == ["ik", "heb", "geen", "paspoort"]
+    assert "paspoort" in tokenise(
+        normalise("ik heb geen paspoort en ook geen rijbewijs of andere papieren maar wel een pas")
+    )

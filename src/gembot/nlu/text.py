@@ -151,7 +151,11 @@ def number_class(token: str) -> str:
 
 
 def tokenise(normalised: str) -> list[str]:
-    """Word tokens of normalised text, numbers replaced by their class."""
+    """Word tokens of normalised text, numbers replaced by their class.
+
+    Words a resident sets aside ("niet kwijt maar verlopen") are left out, see
+    `without_contrasted`.
+    """
     tokens: list[str] = []
     for token in normalised.split():
         if token.isdigit():
@@ -160,7 +164,37 @@ def tokenise(normalised: str) -> list[str]:
             tokens.append(_DIGITS.sub("0", token))
         else:
             tokens.append(token)
-    return tokens
+    return without_contrasted(tokens)
+
+
+NEGATORS = frozenset({"niet", "geen", "nooit", "not", "no", "never"})
+CONTRASTS = frozenset({"maar", "but"})
+CONTRAST_SPAN = 5  # at most this many words between the negator and "maar"
+
+
+def without_contrasted(tokens: list[str]) -> list[str]:
+    """Drop the words between a negator and a following "maar"/"but".
+
+    "mijn paspoort is niet kwijt maar verlopen" is about an expired passport: "kwijt"
+    would point to the lost-document topic. The negator and "maar" stay, so the
+    message still reads as a contrast. A negation without a "maar" close behind it is
+    kept whole ("ik heb geen paspoort" is still about a passport).
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        out.append(tokens[i])
+        if tokens[i] in NEGATORS:
+            window = tokens[i + 1 : i + 2 + CONTRAST_SPAN]
+            for offset, token in enumerate(window, start=1):
+                if token in CONTRASTS:
+                    i += offset
+                    break
+            else:
+                i += 1
+            continue
+        i += 1
+    return out
 
 
 @lru_cache(maxsize=65536)
