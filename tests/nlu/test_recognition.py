@@ -54,6 +54,14 @@ def test_prompt_injection_and_off_topic_are_out_of_scope(model: NluModel) -> Non
         assert model.predict(text).topic == OUT_OF_SCOPE, text
 
 
+def test_the_topic_a_resident_sets_aside_does_not_count(model: NluModel) -> None:
+    assert model.predict("ik wil geen id kaart maar een paspoort aanvragen").topic == "paspoort"
+    assert model.predict("niet mijn paspoort maar mijn idkaart verlengen").topic == (
+        "identiteitskaart"
+    )
+    assert model.predict("not a passport but an ID card please").topic == "identiteitskaart"
+
+
 def test_an_instruction_that_names_a_topic_is_still_out_of_scope(model: NluModel) -> None:
     # The topic words would win on their own: the instruction around them decides.
     for text in (
@@ -90,6 +98,54 @@ def test_two_close_topics_are_offered_as_candidates(model: NluModel) -> None:
     assert prediction.ambiguous
     assert set(prediction.candidates) == {"paspoort", "identiteitskaart"}
     assert prediction.topic in prediction.candidates
+
+
+PERMITS = {
+    "omgevingsvergunning": [
+        "vergunning voor een dakkapel",
+        "heb ik een vergunning nodig voor een schuur",
+        "bouwvergunning aanvragen",
+        "vergunning om een boom te kappen",
+        "mag ik zonder vergunning een schutting bouwen",
+        "vergunning voor een uitbouw aan mijn huis",
+        "welke vergunning heb ik nodig om te verbouwen",
+        "vergunning nodig voor een carport",
+    ],
+    "parkeervergunning": [
+        "parkeervergunning aanvragen",
+        "vergunning om in mijn straat te parkeren",
+        "bezoekersvergunning voor parkeren",
+        "vergunning voor mijn auto in de wijk",
+        "hoeveel kost een vergunning om te parkeren",
+        "tweede parkeervergunning voor ons adres",
+        "parkeren met een vergunning bij mijn huis",
+        "mijn vergunning voor parkeren verlengen",
+    ],
+    "ondernemen": [
+        "terrasvergunning aanvragen",
+        "vergunning voor een terras bij mijn cafe",
+        "drank en horecavergunning",
+        "vergunning voor een marktkraam",
+        "welke vergunning heeft mijn restaurant nodig",
+        "vergunning om alcohol te schenken in mijn zaak",
+        "standplaatsvergunning voor een foodtruck",
+        "exploitatievergunning voor mijn bedrijf",
+    ],
+}
+
+
+def test_a_short_vague_message_is_offered_as_a_choice() -> None:
+    examples = [Example(t, topic) for topic, texts in PERMITS.items() for t in texts]
+    model = train(examples, out_of_scope=OOS_SENTENCES)
+
+    vague = model.predict("ik wil een vergunning")
+    assert vague.ambiguous
+    assert len(vague.candidates) >= 2
+    assert set(vague.candidates) <= set(PERMITS)
+    # A short message that says which one is meant is answered directly.
+    specific = model.predict("vergunning dakkapel")
+    assert specific.topic == "omgevingsvergunning"
+    assert not specific.ambiguous
 
 
 def test_calibration_and_threshold_come_from_cross_validation(model: NluModel) -> None:

@@ -43,9 +43,20 @@ _FOLLOW_UP_START = re.compile(
     r"do|does)\b",
     re.IGNORECASE,
 )
+# Words that point back at what was just said: "waar moet ik daarvoor naartoe?"
+_REFERS_BACK = re.compile(
+    r"\b(daarvoor|daarvan|daarmee|daarbij|daarna|ervoor|ervan|erbij|hiervoor|hiermee|dat|"
+    r"die|dit|het|'t|it|that|this|for that)\b",
+    re.IGNORECASE,
+)
 _ONLINE = re.compile(r"\b(online|digitaal|internet|via de (web)?site|digid)\b", re.IGNORECASE)
 DIRECT_ASPECTS = {"kosten", "doorlooptijd", "meenemen", "waar"}
 _SHORT = 8  # words: a follow-up is short ("en wat kost dat?")
+
+
+def refers_back(text: str) -> bool:
+    """True when a message points back at the topic already being discussed."""
+    return bool(_REFERS_BACK.search(text))
 
 
 def detect_aspect(text: str) -> str | None:

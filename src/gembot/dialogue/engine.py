@@ -19,7 +19,7 @@ from gembot.conversations.models import Conversation, Outcome
 from gembot.conversations.privacy import scrub
 from gembot.dialogue import commands as cmd
 from gembot.dialogue import handover
-from gembot.dialogue.aspects import detect_aspect, direct_aspect, is_follow_up
+from gembot.dialogue.aspects import detect_aspect, direct_aspect, is_follow_up, refers_back
 from gembot.dialogue.commands import Command, choose_topic_button, option_button
 from gembot.dialogue.library import Library
 from gembot.dialogue.moving import in_the_past_if_told, moving_date_sentence
@@ -34,6 +34,8 @@ SMALL_TALK = {"begroeting", "afsluiting", "over-gem"}
 ASK_FOR_PERSON = "medewerker-spreken"
 POPULAR_TOPICS = ["verhuizing-doorgeven", "paspoort", "afvalkalender", "openingstijden-contact"]
 SWITCH_CONFIDENCE = 0.5  # a new topic must be this sure to override a pending question
+# ... and this sure when the follow-up points back ("waar moet ik daarvoor naartoe?")
+SWITCH_CONFIDENCE_REFERRING = 0.8
 MIN_WORDS_FOR_LANGUAGE = 3
 CLARIFY_BELOW = 0.4  # a best guess less sure than this is offered as a choice
 CANDIDATE_FLOOR = 0.15  # runners-up offered must have this share of the best guess
@@ -110,9 +112,12 @@ class Turn:
         return self.topic(prediction.topic, prediction.confidence, prediction)
 
     def names_new_topic(self, prediction: Prediction, current: str) -> bool:
+        needed = SWITCH_CONFIDENCE
+        if current and refers_back(self.text):
+            needed = SWITCH_CONFIDENCE_REFERRING
         return (
             prediction.topic not in (current, OUT_OF_SCOPE, *SMALL_TALK)
-            and prediction.confidence >= SWITCH_CONFIDENCE
+            and prediction.confidence >= needed
             and not prediction.ambiguous
         )
 

@@ -16,6 +16,7 @@ from .features import Doc, FeatureSpace, analyse
 from .guard import is_manipulation
 from .lexicon import Lexicon
 from .schema import OUT_OF_SCOPE, Entities, Example, Prediction
+from .text import is_content_word
 from .training import Calibration, Settings, train_parts
 
 if TYPE_CHECKING:
@@ -122,7 +123,8 @@ class NluModel:
         if decision.best < 0:
             confidence = 1.0 - decision.probability  # no topic is the right one
             return Prediction(OUT_OF_SCOPE, confidence, ranking, False, [], entities, language)
-        candidates = self._candidates(p, order, oos, classes)
+        short = sum(is_content_word(t) for t in doc.tokens) <= self.settings.short_words
+        candidates = self._candidates(p, order, oos, classes, short=short)
         return Prediction(
             classes[decision.best],
             decision.probability,
@@ -149,13 +151,16 @@ class NluModel:
         )
 
     def _candidates(
-        self, p: np.ndarray, order: np.ndarray, oos: int, classes: list[str]
+        self, p: np.ndarray, order: np.ndarray, oos: int, classes: list[str], *, short: bool
     ) -> list[str]:
         """Topics close enough to the best one to ask the resident which is meant."""
         in_scope = [int(i) for i in order if i != oos][:3]
         top = p[in_scope[0]]
-        margin = self.settings.ambiguity_margin
-        floor = self.settings.ambiguity_floor
+        settings = self.settings
+        if short and top < settings.short_sure:
+            return [classes[i] for i in in_scope if p[i] >= settings.short_floor]
+        margin = settings.ambiguity_margin
+        floor = settings.ambiguity_floor
         return [classes[i] for i in in_scope if p[i] >= floor and top - p[i] <= margin]
 
     # --- municipalities ----------------------------------------------------------

@@ -40,6 +40,11 @@ class Settings:
     out_of_scope_recall_target: float = 0.9
     ambiguity_margin: float = 0.15
     ambiguity_floor: float = 0.15
+    # A message of one or two content words ("ik wil een vergunning") leaves more open:
+    # below `short_sure` its runners-up from `short_floor` on are offered too.
+    short_words: int = 2
+    short_sure: float = 0.8
+    short_floor: float = 0.1
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
