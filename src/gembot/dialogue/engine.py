@@ -419,9 +419,11 @@ def is_off_topic(prediction: Prediction, text: str) -> bool:
     """
     if not prediction.known_words or len(text.split()) < OFF_TOPIC_MIN_WORDS:
         return False
-    if prediction.ranking and prediction.ranking[0][0] == OUT_OF_SCOPE:
+    # Small talk ("kun je ...?" sounds like a question to Gem) is no municipal topic missed.
+    topics = [(t, p) for t, p in prediction.ranking if t not in SMALL_TALK]
+    if topics and topics[0][0] == OUT_OF_SCOPE:
         return True
-    best = prediction.ranking[0][1] if prediction.ranking else 0.0
+    best = topics[0][1] if topics else 0.0
     return best < OFF_TOPIC_MAX_TOPIC_PROBABILITY
 
 

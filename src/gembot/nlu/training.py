@@ -30,7 +30,7 @@ class Settings:
     """Everything that shapes a model; stored in the artefact."""
 
     blocks: dict[str, float] = field(
-        default_factory=lambda: {"w": 1.0, "b": 0.5, "s": 1.0, "k": 1.0, "u": 0.5, "c": 1.0}
+        default_factory=lambda: {"w": 1.0, "b": 1.0, "s": 1.0, "k": 0.5, "u": 0.5, "c": 1.0}
     )
     min_df: dict[str, int] = field(default_factory=lambda: {"b": 1, "c": 2})
     c: float = 1.0
@@ -38,13 +38,13 @@ class Settings:
     folds: int = 5
     default_threshold: float = 0.5
     out_of_scope_recall_target: float = 0.9
-    ambiguity_margin: float = 0.15
+    ambiguity_margin: float = 0.25
     ambiguity_floor: float = 0.15
     # A message of one or two content words ("ik wil een vergunning") leaves more open:
     # below `short_sure` its runners-up from `short_floor` on are offered too.
     short_words: int = 2
     short_sure: float = 0.8
-    short_floor: float = 0.1
+    short_floor: float = 0.05
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
