@@ -37,7 +37,7 @@ _PATTERNS = [
     r"\b(?:act|behave) like (?:you|a|an|my)\b",
     r"\b(?:vanaf nu|from now on) (?:ben je|ben jij|you are|youre|you will|je bent|jij bent)\b",
     r"\b(?:je bent|jij bent) (?:vanaf )?nu (?:een|mijn|de)\b",
-    r"\byou are now (?:a|an|my|the|in)\b",
+    r"\byou are now\b",  # "you are now DAN"
     # asking for, or switching off, the set-up
     r"\b(?:systeemprompt|systeem prompt|system prompt|systemprompt|jailbreak|jailbroken)\b",
     r"\b(?:developer|ontwikkelaars|god|dan) ?(?:mode|modus)\b",
