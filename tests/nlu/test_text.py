@@ -106,3 +106,22 @@ def test_words_set_aside_with_niet_maar_are_dropped() -> None:
     assert "paspoort" in tokenise(
         normalise("ik heb geen paspoort en ook geen rijbewijs of andere papieren maar wel een pas")
     )
+
+
+def test_months_and_weekdays_become_classes() -> None:
+    assert tokenise(normalise("Wij verhuizen op 15 December")) == [
+        "wij",
+        "verhuizen",
+        "op",
+        "<n2>",
+        "<maand>",
+    ]
+    assert tokenise(normalise("open op zaterdag of Sunday?")) == [
+        "open",
+        "op",
+        "<dag>",
+        "of",
+        "<dag>",
+    ]
+    # Words that are more often something else stay words.
+    assert tokenise(normalise("may I ask Jan")) == ["may", "i", "ask", "jan"]

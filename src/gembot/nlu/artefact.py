@@ -44,7 +44,7 @@ logger = logging.getLogger(__name__)
 FORMAT = "gem-nlu"
 FORMAT_VERSION = 1
 # Bump when feature extraction changes in a way the fingerprint below cannot see.
-FEATURE_CODE_VERSION = 2  # 2: contrasted words dropped (text.without_contrasted)
+FEATURE_CODE_VERSION = 3  # 2: contrasted words dropped; 3: months and weekdays as classes
 ARRAYS = ("weights", "bias", "idf", "block_of")
 
 

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from .dates import MONTHS, WEEKDAYS
+
 # Multi-word and hyphenated spellings that mean one thing, folded to one token.
 # Applied to lower-cased, accent-free text before punctuation is removed.
 _PHRASES: list[tuple[re.Pattern[str], str]] = [
@@ -150,8 +152,17 @@ def number_class(token: str) -> str:
     return "<n>"
 
 
+# Month and weekday names become a class ("op 15 december" -> "op <n2> <maand>"): any date
+# says the same about a topic, and a month rare in the examples must not look off-topic.
+# "jan", "mar" and "may" are left alone: a name and English words more often than months.
+DATE_WORDS = {
+    **{name: "<maand>" for name in MONTHS if name not in {"jan", "mar", "may"}},
+    **dict.fromkeys(WEEKDAYS, "<dag>"),
+}
+
+
 def tokenise(normalised: str) -> list[str]:
-    """Word tokens of normalised text, numbers replaced by their class.
+    """Word tokens of normalised text, numbers, months and weekdays replaced by their class.
 
     Words a resident sets aside ("niet kwijt maar verlopen") are left out, see
     `without_contrasted`.
@@ -163,7 +174,7 @@ def tokenise(normalised: str) -> list[str]:
         elif _DIGITS.search(token):
             tokens.append(_DIGITS.sub("0", token))
         else:
-            tokens.append(token)
+            tokens.append(DATE_WORDS.get(token, token))
     return without_contrasted(tokens)
 
 
