@@ -175,6 +175,24 @@ def test_training_reports_progress_and_is_deterministic() -> None:
     assert first.metadata["training_data_hash"] == second.metadata["training_data_hash"]
 
 
+def test_folds_in_parallel_give_the_same_model_as_one_after_the_other(monkeypatch) -> None:
+    monkeypatch.setenv("GEM_NLU_WORKERS", "1")
+    one = train(training_examples(), out_of_scope=OOS_SENTENCES, seed=1)
+    monkeypatch.setenv("GEM_NLU_WORKERS", "2")
+    stages: list[str] = []
+    two = train(
+        training_examples(),
+        out_of_scope=OOS_SENTENCES,
+        seed=1,
+        progress=lambda stage, done: stages.append(stage),
+    )
+
+    assert stages.count("cross-validation") == one.settings.folds
+    assert one.metadata["calibration"] == two.metadata["calibration"]
+    for text in ("mijn paspoort is verlopen", "wat voor weer wordt het", "grofvuil ophalen"):
+        assert one.predict(text).ranking == two.predict(text).ranking
+
+
 def test_training_needs_two_topics() -> None:
     import pytest
 

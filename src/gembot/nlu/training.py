@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -35,7 +38,7 @@ class Settings:
     min_df: dict[str, int] = field(default_factory=lambda: {"b": 1, "c": 2})
     c: float = 1.0
     kind: str = "svm"  # "svm" (LinearSVC) or "lr" (LogisticRegression)
-    folds: int = 5
+    folds: int = 4
     default_threshold: float = 0.5
     out_of_scope_recall_target: float = 0.9
     ambiguity_margin: float = 0.25
@@ -119,6 +122,46 @@ def fit_parts(
     return Fitted(lexicon, space, linear)
 
 
+def _fold_scores(
+    texts: Sequence[str],
+    normalised: Sequence[str],
+    tokens: Sequence[list[str]],
+    y: np.ndarray,
+    n_classes: int,
+    settings: Settings,
+    seed: int,
+    train_idx: np.ndarray,
+    test_idx: np.ndarray,
+) -> np.ndarray:
+    """Class scores of the `test_idx` rows from a model fitted on the `train_idx` rows."""
+    fitted = fit_parts(
+        [texts[j] for j in train_idx],
+        [normalised[j] for j in train_idx],
+        [tokens[j] for j in train_idx],
+        y[train_idx],
+        n_classes,
+        settings,
+        seed,
+    )
+    test_docs = make_docs(
+        [tokens[j] for j in test_idx], [normalised[j] for j in test_idx], fitted.lexicon
+    )
+    return fitted.linear.scores_matrix(fitted.space.matrix(test_docs))
+
+
+def training_workers(folds: int) -> int:
+    """Processes for the cross-validation folds: one per core, at most one per fold.
+
+    Folds run in forked processes (Linux, macOS with fork); where fork is not available
+    they run one after the other. `GEM_NLU_WORKERS=1` forces one process.
+    """
+    wanted = os.environ.get("GEM_NLU_WORKERS", "")
+    cores = int(wanted) if wanted.isdigit() and int(wanted) > 0 else (os.cpu_count() or 1)
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(cores, folds))
+
+
 def cross_validated_scores(
     texts: Sequence[str],
     normalised: Sequence[str],
@@ -130,25 +173,28 @@ def cross_validated_scores(
     folds: int,
     progress: Progress | None = None,
 ) -> np.ndarray:
-    """Out-of-fold class scores for every training row."""
+    """Out-of-fold class scores for every training row (folds in parallel on all cores)."""
     scores = np.zeros((len(y), n_classes), dtype=np.float64)
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    for i, (train_idx, test_idx) in enumerate(splitter.split(np.zeros(len(y)), y)):
-        fitted = fit_parts(
-            [texts[j] for j in train_idx],
-            [normalised[j] for j in train_idx],
-            [tokens[j] for j in train_idx],
-            y[train_idx],
-            n_classes,
-            settings,
-            seed,
-        )
-        test_docs = make_docs(
-            [tokens[j] for j in test_idx], [normalised[j] for j in test_idx], fitted.lexicon
-        )
-        scores[test_idx] = fitted.linear.scores_matrix(fitted.space.matrix(test_docs))
-        if progress:
-            progress("cross-validation", (i + 1) / (folds + 1))
+    splits = list(splitter.split(np.zeros(len(y)), y))
+    common = (texts, normalised, tokens, y, n_classes, settings, seed)
+    workers = training_workers(folds)
+    if workers == 1:
+        for i, (train_idx, test_idx) in enumerate(splits):
+            scores[test_idx] = _fold_scores(*common, train_idx, test_idx)
+            if progress:
+                progress("cross-validation", (i + 1) / (folds + 1))
+        return scores
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        jobs = {
+            pool.submit(_fold_scores, *common, train_idx, test_idx): test_idx
+            for train_idx, test_idx in splits
+        }
+        for done, job in enumerate(as_completed(jobs), start=1):
+            scores[jobs[job]] = job.result()
+            if progress:
+                progress("cross-validation", done / (folds + 1))
     return scores
 
 
