@@ -5,6 +5,7 @@ content/nlu/out-of-scope.yml) and measures them on every evaluation set present:
 
 * ``eval/heldout.jsonl``                     the project's own held-out set
 * ``eval/fresh.jsonl``                       a second one, written blind in session 2
+* ``eval/final.jsonl``                       a third, written blind later in session 2
 * ``../shared/eval/sample.jsonl``            120 resident messages
 * ``../shared/eval/policyqa_labelled.jsonl`` national FAQ questions ("sure" lines only)
 
@@ -74,6 +75,7 @@ def eval_sets(root: Path, shared: Path) -> dict[str, list[dict[str, Any]]]:
     candidates = [
         ("heldout", root / "eval" / "heldout.jsonl", False),
         ("fresh", root / "eval" / "fresh.jsonl", False),
+        ("final", root / "eval" / "final.jsonl", False),
         ("sample", shared / "eval" / "sample.jsonl", False),
         ("policyqa-sure", shared / "eval" / "policyqa_labelled.jsonl", True),
     ]

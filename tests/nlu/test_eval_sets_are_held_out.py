@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EVAL_FILES = [
     ROOT / "eval" / "heldout.jsonl",
     ROOT / "eval" / "fresh.jsonl",
+    ROOT / "eval" / "final.jsonl",
     ROOT.parent / "shared" / "eval" / "sample.jsonl",
     ROOT.parent / "shared" / "eval" / "policyqa_labelled.jsonl",
 ]
