@@ -33,8 +33,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from gembot.nlu import OUT_OF_SCOPE  # noqa: E402
 from gembot.nlu.classifier import fit_linear  # noqa: E402
 from gembot.nlu.features import analyse  # noqa: E402
-from gembot.nlu.text import normalise, tokenise  # noqa: E402
-from gembot.nlu.training import Settings, fit_parts, make_docs  # noqa: E402
+from gembot.nlu.training import Corpus, Settings, fit_parts, make_docs  # noqa: E402
 from nlu import eval_sets, load_training  # noqa: E402
 
 ALPHAS = (0.0, 0.5, 1.0, 1.5)
@@ -67,12 +66,12 @@ def main() -> None:
     oos = index[OUT_OF_SCOPE]
     texts = [e.text for e in examples] + out_of_scope
     y = np.array([index[e.topic] for e in examples] + [oos] * len(out_of_scope))
-    normalised = [normalise(t) for t in texts]
-    tokens = [tokenise(n) for n in normalised]
+    corpus = Corpus.of(texts, y, len(classes))
     settings = Settings()
-    fitted = fit_parts(texts, normalised, tokens, y, len(classes), settings, 0)
+    fitted = fit_parts(corpus, settings, 0)
     own = [label != oos for label in y]
-    train_sparse = fitted.space.matrix(make_docs(tokens, normalised, fitted.lexicon, own))
+    docs = make_docs(corpus.tokens, corpus.normalised, fitted.lexicon, own)
+    train_sparse = fitted.space.matrix(docs)
     train_dense = use.encode(texts)
     eval_rows = {
         name: (

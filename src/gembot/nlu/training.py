@@ -97,24 +97,39 @@ def make_docs(
     ]
 
 
-def fit_parts(
-    texts: Sequence[str],
-    normalised: Sequence[str],
-    tokens: Sequence[list[str]],
-    y: np.ndarray,
-    n_classes: int,
-    settings: Settings,
-    seed: int,
-) -> Fitted:
-    oos = n_classes - 1  # the out-of-scope class is always last
-    in_scope = [bool(label != oos) for label in y]
-    lexicon = Lexicon.from_tokens(tokens, in_scope)
-    docs = make_docs(tokens, normalised, lexicon, in_scope)
+@dataclass(frozen=True)
+class Corpus:
+    """Training rows after text handling: normalised text, tokens and class index."""
+
+    normalised: list[str]
+    tokens: list[list[str]]
+    y: np.ndarray
+    n_classes: int  # the out-of-scope class is always the last one
+
+    @classmethod
+    def of(cls, texts: Sequence[str], y: np.ndarray, n_classes: int) -> Corpus:
+        normalised = [normalise(t) for t in texts]
+        return cls(normalised, [tokenise(n) for n in normalised], y, n_classes)
+
+    def subset(self, rows: np.ndarray) -> Corpus:
+        return Corpus(
+            [self.normalised[j] for j in rows],
+            [self.tokens[j] for j in rows],
+            self.y[rows],
+            self.n_classes,
+        )
+
+
+def fit_parts(corpus: Corpus, settings: Settings, seed: int) -> Fitted:
+    oos = corpus.n_classes - 1
+    in_scope = [bool(label != oos) for label in corpus.y]
+    lexicon = Lexicon.from_tokens(corpus.tokens, in_scope)
+    docs = make_docs(corpus.tokens, corpus.normalised, lexicon, in_scope)
     space = FeatureSpace(dict(settings.blocks))
     linear = fit_linear(
         space.fit_matrix(docs, settings.min_df),
-        y,
-        n_classes,
+        corpus.y,
+        corpus.n_classes,
         c=settings.c,
         seed=seed,
         kind=settings.kind,
@@ -123,29 +138,12 @@ def fit_parts(
 
 
 def _fold_scores(
-    texts: Sequence[str],
-    normalised: Sequence[str],
-    tokens: Sequence[list[str]],
-    y: np.ndarray,
-    n_classes: int,
-    settings: Settings,
-    seed: int,
-    train_idx: np.ndarray,
-    test_idx: np.ndarray,
+    corpus: Corpus, settings: Settings, seed: int, train_idx: np.ndarray, test_idx: np.ndarray
 ) -> np.ndarray:
     """Class scores of the `test_idx` rows from a model fitted on the `train_idx` rows."""
-    fitted = fit_parts(
-        [texts[j] for j in train_idx],
-        [normalised[j] for j in train_idx],
-        [tokens[j] for j in train_idx],
-        y[train_idx],
-        n_classes,
-        settings,
-        seed,
-    )
-    test_docs = make_docs(
-        [tokens[j] for j in test_idx], [normalised[j] for j in test_idx], fitted.lexicon
-    )
+    fitted = fit_parts(corpus.subset(train_idx), settings, seed)
+    test = corpus.subset(test_idx)
+    test_docs = make_docs(test.tokens, test.normalised, fitted.lexicon)
     return fitted.linear.scores_matrix(fitted.space.matrix(test_docs))
 
 
@@ -163,21 +161,18 @@ def training_workers(folds: int) -> int:
 
 
 def cross_validated_scores(
-    texts: Sequence[str],
-    normalised: Sequence[str],
-    tokens: Sequence[list[str]],
-    y: np.ndarray,
-    n_classes: int,
+    corpus: Corpus,
     settings: Settings,
     seed: int,
     folds: int,
     progress: Progress | None = None,
 ) -> np.ndarray:
     """Out-of-fold class scores for every training row (folds in parallel on all cores)."""
-    scores = np.zeros((len(y), n_classes), dtype=np.float64)
+    y = corpus.y
+    scores = np.zeros((len(y), corpus.n_classes), dtype=np.float64)
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     splits = list(splitter.split(np.zeros(len(y)), y))
-    common = (texts, normalised, tokens, y, n_classes, settings, seed)
+    common = (corpus, settings, seed)
     workers = training_workers(folds)
     if workers == 1:
         for i, (train_idx, test_idx) in enumerate(splits):
@@ -224,17 +219,14 @@ def train_parts(
     index = {c: i for i, c in enumerate(classes)}
     texts = [e.text for e in examples] + oos
     y = np.array([index[e.topic] for e in examples] + [index[OUT_OF_SCOPE]] * len(oos))
-    normalised = [normalise(t) for t in texts]
-    tokens = [tokenise(n) for n in normalised]
+    corpus = Corpus.of(texts, y, len(classes))
     if progress:
         progress("prepared", 0.05)
 
     calibration = Calibration(threshold=settings.default_threshold)
     folds = usable_folds(y, settings.folds)
     if folds >= 2:
-        scores = cross_validated_scores(
-            texts, normalised, tokens, y, len(classes), settings, seed, folds, progress
-        )
+        scores = cross_validated_scores(corpus, settings, seed, folds, progress)
         calibration.temperature = fit_temperature(scores, y)
         p = softmax(scores, calibration.temperature)
         if oos:
@@ -243,7 +235,7 @@ def train_parts(
             )
         else:
             calibration.cv = {"in_scope_accuracy": float((p.argmax(1) == y).mean())}
-    fitted = fit_parts(texts, normalised, tokens, y, len(classes), settings, seed)
+    fitted = fit_parts(corpus, settings, seed)
     if progress:
         progress("trained", 1.0)
     facts: dict[str, object] = {
