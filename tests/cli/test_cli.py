@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -54,6 +55,37 @@ def test_migrate_prepares_a_fresh_database(fresh_env):
     again = gembot(fresh_env, "migrate")
     assert again.returncode == 0
     assert "342 nieuw" not in again.stdout  # idempotent: nothing loaded twice
+
+
+def test_migrate_retrains_the_model_only_when_the_examples_changed(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "content", content)
+    env = dict(os.environ)
+    env.pop("REDIS_URL", None)
+    env.update(
+        GEM_DATA_DIR=str(tmp_path / "data"),
+        DATABASE_URL=f"sqlite:///{tmp_path / 'retrain.sqlite3'}",
+        GEM_CONTENT_DIR=str(content),
+    )
+    first = gembot(env, "migrate")
+    assert first.returncode == 0, first.stderr
+    assert "Taalmodel klaar" in first.stdout
+    unchanged = gembot(env, "migrate")
+    assert "Taalmodel" not in unchanged.stdout
+
+    # A new release of the answer library brings a new example question; the
+    # administrator imports it (migrate never overwrites what editors changed).
+    topic_file = content / "base" / "paspoort.yml"
+    text = topic_file.read_text(encoding="utf-8")
+    topic_file.write_text(
+        text.replace("examples:\n", "examples:\n  - reispas voor de vakantie regelen\n", 1),
+        encoding="utf-8",
+    )
+    imported = gembot(env, "content", "import")
+    assert imported.returncode == 0, imported.stderr
+    changed = gembot(env, "migrate")
+    assert changed.returncode == 0, changed.stderr
+    assert "Taalmodel klaar" in changed.stdout
 
 
 def test_chat_in_the_terminal(fresh_env):

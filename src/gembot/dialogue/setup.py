@@ -4,22 +4,27 @@ from collections.abc import Callable
 
 from gembot import nlu
 from gembot.dialogue.recognition import model_path, signing_key
-from gembot.dialogue.training import train_model
+from gembot.dialogue.training import current_data_hash, train_model
 
 
 def model_is_usable() -> bool:
-    """A model file that loads with this installation's key and current feature code."""
+    """A model file that loads with this installation's key and current feature code, and
+    was trained on the examples the database holds now (a new release of the answer
+    library brings new examples)."""
     if not model_path().exists():
         return False
     try:
         model = nlu.load(model_path(), key=signing_key())
     except nlu.IncompatibleModel:
         return False
-    return bool(model.metadata.get("features_current", True))
+    if not model.metadata.get("features_current", True):
+        return False
+    return model.metadata.get("training_data_hash") == current_data_hash()
 
 
 def ensure_model(report: Callable[[str], None]) -> None:
-    """Train the NLU model when there is none yet, or when it no longer fits the code."""
+    """Train the NLU model when there is none yet, or when it no longer fits the code or
+    the content."""
     if model_is_usable():
         return
     report("Taalmodel trainen...")

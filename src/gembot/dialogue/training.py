@@ -38,6 +38,11 @@ def national_examples() -> list[nlu.Example]:
     return [nlu.Example(text, topic) for text, topic in content_training.training_examples()]
 
 
+def current_data_hash() -> str:
+    """The training data hash of the content in the database right now."""
+    return nlu.training_data_hash(national_examples(), out_of_scope_sentences())
+
+
 def train_model(progress: Callable[[str, float], None] | None = None) -> TrainReport:
     started = time.perf_counter()
     examples = national_examples()

@@ -30,7 +30,7 @@ from .schema import (
     MunicipalityMention,
     Prediction,
 )
-from .training import Settings
+from .training import Settings, training_data_hash
 
 
 def load(path: str | Path, *, key: bytes | None = None) -> NluModel:
@@ -58,4 +58,5 @@ __all__ = [
     "load",
     "read_header",
     "train",
+    "training_data_hash",
 ]

@@ -75,6 +75,21 @@ class Calibration:
     cv: dict[str, float] = field(default_factory=dict)
 
 
+def split_training_data(
+    examples: Iterable[Example], out_of_scope: Iterable[str]
+) -> tuple[list[Example], list[str]]:
+    """Topic examples and out-of-scope sentences as training uses them (no blanks)."""
+    examples = [e for e in examples if e.text.strip()]
+    oos = [s for s in out_of_scope if s.strip()]
+    oos += [e.text for e in examples if e.topic == OUT_OF_SCOPE]
+    return [e for e in examples if e.topic != OUT_OF_SCOPE], oos
+
+
+def training_data_hash(examples: Iterable[Example], out_of_scope: Iterable[str]) -> str:
+    """The `training_data_hash` a model trained on this data carries in its metadata."""
+    return data_hash(*split_training_data(examples, out_of_scope))
+
+
 def data_hash(examples: Sequence[Example], out_of_scope: Sequence[str]) -> str:
     digest = hashlib.sha256()
     for example in sorted(examples, key=lambda e: (e.topic, e.text)):
@@ -208,13 +223,10 @@ def train_parts(
 ) -> tuple[list[str], Fitted, Calibration, dict[str, object]]:
     """Fit a model and calibrate it; returns classes, parts, calibration and facts."""
     started = time.perf_counter()
-    examples = [e for e in examples if e.text.strip()]
-    oos = [s for s in out_of_scope if s.strip()]
-    topics = sorted({e.topic for e in examples} - {OUT_OF_SCOPE})
+    examples, oos = split_training_data(examples, out_of_scope)
+    topics = sorted({e.topic for e in examples})
     if len(topics) < 2:
         raise ValueError("training needs examples of at least two topics")
-    oos += [e.text for e in examples if e.topic == OUT_OF_SCOPE]
-    examples = [e for e in examples if e.topic != OUT_OF_SCOPE]
     classes = [*topics, OUT_OF_SCOPE]
     index = {c: i for i, c in enumerate(classes)}
     texts = [e.text for e in examples] + oos
