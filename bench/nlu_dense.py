@@ -33,7 +33,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 from gembot.nlu import OUT_OF_SCOPE  # noqa: E402
 from gembot.nlu.classifier import fit_linear  # noqa: E402
 from gembot.nlu.features import analyse  # noqa: E402
-from gembot.nlu.training import Corpus, Settings, fit_parts, make_docs  # noqa: E402
+from gembot.nlu.training import (  # noqa: E402
+    Corpus,
+    Settings,
+    fit_parts,
+    make_docs,
+    split_training_data,
+)
 from nlu import eval_sets, load_training  # noqa: E402
 
 ALPHAS = (0.0, 0.5, 1.0, 1.5)
@@ -60,6 +66,7 @@ def main() -> None:
         use.encode(row["text"])
         timings.append((time.perf_counter() - started) * 1000)
 
+    examples, out_of_scope = split_training_data(examples, out_of_scope)  # as train() does
     topics = sorted({e.topic for e in examples})
     classes = [*topics, OUT_OF_SCOPE]
     index = {c: i for i, c in enumerate(classes)}

@@ -71,6 +71,8 @@ def test_migrate_retrains_the_model_only_when_the_examples_changed(tmp_path):
     assert first.returncode == 0, first.stderr
     assert "Taalmodel klaar" in first.stdout
     unchanged = gembot(env, "migrate")
+    assert unchanged.returncode == 0, unchanged.stderr
+    assert "Database klaar" in unchanged.stdout
     assert "Taalmodel" not in unchanged.stdout
 
     # A new release of the answer library brings a new example question; the

@@ -106,6 +106,13 @@ def test_words_set_aside_with_niet_maar_are_dropped() -> None:
     assert "paspoort" in tokenise(
         normalise("ik heb geen paspoort en ook geen rijbewijs of andere papieren maar wel een pas")
     )
+    # The topic itself is not set aside when the contrast is about something else.
+    assert "verhuizing" in tokenise(
+        normalise("kan ik niet online mijn verhuizing doorgeven maar wel op het gemeentehuis")
+    )
+    assert "paspoort" in tokenise(normalise("niet alleen een paspoort maar ook een id-kaart"))
+    assert "passport" in tokenise(normalise("not only a passport but also an ID card"))
+    assert "paspoort" in tokenise(normalise("niet mijn paspoort maar"))
 
 
 def test_months_and_weekdays_become_classes() -> None:

@@ -46,8 +46,7 @@ _FOLLOW_UP_START = re.compile(
 # Words that point back at what was just said: "waar moet ik daarvoor naartoe?". Plain
 # "het" or "dat" are left out: "hoe zit het met mijn rijbewijs?" names a new topic.
 _REFERS_BACK = re.compile(
-    r"\b(daarvoor|daarvan|daarmee|daarbij|ervoor|ervan|ermee|erbij|hiervoor|hiervan|"
-    r"hiermee|for that|for it|for this)\b",
+    r"\b((daar|er|hier) ?(voor|van|mee|bij)|for that|for it|for this)\b",
     re.IGNORECASE,
 )
 _ONLINE = re.compile(r"\b(online|digitaal|internet|via de (web)?site|digid)\b", re.IGNORECASE)

@@ -397,8 +397,10 @@ def clarification_candidates(prediction: Prediction) -> list[str]:
     The NLU marks close calls as ambiguous; a lone best guess below ``CLARIFY_BELOW`` is
     offered with the runners-up that are still plausible.
     """
-    if prediction.ambiguous and len(prediction.candidates) >= 2:
-        return prediction.candidates[:3]
+    if prediction.ambiguous:
+        topics = [t for t in prediction.candidates if t not in SMALL_TALK]
+        if len(topics) >= 2:
+            return topics[:3]
     if prediction.confidence >= CLARIFY_BELOW or prediction.topic in SMALL_TALK:
         return []
     plausible = [

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from django import db
 from django.conf import settings
 
 from gembot import nlu
@@ -47,6 +48,9 @@ def train_model(progress: Callable[[str, float], None] | None = None) -> TrainRe
     started = time.perf_counter()
     examples = national_examples()
     out_of_scope = out_of_scope_sentences()
+    # Training forks worker processes: they must not share this process's open database
+    # connections. Django opens a new one when it is next needed.
+    db.connections.close_all()
     model = nlu.train(examples, out_of_scope=out_of_scope, progress=progress)
     path = model_path()
     path.parent.mkdir(parents=True, exist_ok=True)

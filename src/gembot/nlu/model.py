@@ -123,7 +123,7 @@ class NluModel:
         if decision.best < 0:
             confidence = 1.0 - decision.probability  # no topic is the right one
             return Prediction(OUT_OF_SCOPE, confidence, ranking, False, [], entities, language)
-        short = sum(is_content_word(t) for t in doc.tokens) <= self.settings.short_words
+        short = sum(is_content_word(t) for t in doc.tokens) <= self.settings.short_max_words
         candidates = self._candidates(p, order, oos, classes, short=short)
         return Prediction(
             classes[decision.best],

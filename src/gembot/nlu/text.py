@@ -180,32 +180,40 @@ def tokenise(normalised: str) -> list[str]:
 
 NEGATORS = frozenset({"niet", "geen", "nooit", "not", "no", "never"})
 CONTRASTS = frozenset({"maar", "but"})
-CONTRAST_SPAN = 5  # at most this many words between the negator and "maar"
+CONTRAST_SPAN = 3  # at most this many words between the negator and "maar"
+NOT_ONLY = frozenset({"alleen", "enkel", "only", "just"})  # "niet alleen X maar ook Y"
+ALSO = frozenset({"ook", "also", "too"})
 
 
 def without_contrasted(tokens: list[str]) -> list[str]:
-    """Drop the words between a negator and a following "maar"/"but".
+    """Drop the few words between a negator and a following "maar"/"but".
 
     "mijn paspoort is niet kwijt maar verlopen" is about an expired passport: "kwijt"
     would point to the lost-document topic. The negator and "maar" stay, so the
-    message still reads as a contrast. A negation without a "maar" close behind it is
-    kept whole ("ik heb geen paspoort" is still about a passport).
+    message still reads as a contrast. Kept whole: a negation without a "maar" at most
+    three words behind it ("ik heb geen paspoort"; "kan ik niet online mijn verhuizing
+    doorgeven maar ..."), "niet alleen X maar ook Y", and a "maar" that ends the message.
     """
     out: list[str] = []
     i = 0
     while i < len(tokens):
         out.append(tokens[i])
-        if tokens[i] in NEGATORS:
-            window = tokens[i + 1 : i + 2 + CONTRAST_SPAN]
-            for offset, token in enumerate(window, start=1):
-                if token in CONTRASTS:
-                    i += offset
-                    break
-            else:
-                i += 1
-            continue
-        i += 1
+        end = _contrast_end(tokens, i) if tokens[i] in NEGATORS else None
+        i = end if end is not None else i + 1
     return out
+
+
+def _contrast_end(tokens: list[str], negator: int) -> int | None:
+    """Index of the "maar" that sets aside the words after `negator`, if any."""
+    if negator + 1 < len(tokens) and tokens[negator + 1] in NOT_ONLY:
+        return None
+    for offset in range(2, CONTRAST_SPAN + 2):
+        at = negator + offset
+        if at + 1 >= len(tokens):  # "maar" must be followed by what is meant instead
+            return None
+        if tokens[at] in CONTRASTS:
+            return None if tokens[at + 1] in ALSO else at
+    return None
 
 
 @lru_cache(maxsize=65536)

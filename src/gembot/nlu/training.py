@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import multiprocessing
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -26,6 +29,7 @@ from .schema import OUT_OF_SCOPE, Example
 from .text import normalise, tokenise
 
 Progress = Callable[[str, float], None]
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -45,7 +49,7 @@ class Settings:
     ambiguity_floor: float = 0.15
     # A message of one or two content words ("ik wil een vergunning") leaves more open:
     # below `short_sure` its runners-up from `short_floor` on are offered too.
-    short_words: int = 2
+    short_max_words: int = 2
     short_sure: float = 0.8
     short_floor: float = 0.05
 
@@ -163,15 +167,17 @@ def _fold_scores(
 
 
 def training_workers(folds: int) -> int:
-    """Processes for the cross-validation folds: one per core, at most one per fold.
+    """Processes for the cross-validation folds: one per available core, at most one per fold.
 
-    Folds run in forked processes (Linux, macOS with fork); where fork is not available
-    they run one after the other. `GEM_NLU_WORKERS=1` forces one process.
+    Folds run in forked processes on Linux only (fork is unsafe on macOS and absent on
+    Windows); elsewhere they run one after the other. `GEM_NLU_WORKERS` sets the number
+    (1: no extra processes); a value that is not a positive number is ignored.
     """
-    wanted = os.environ.get("GEM_NLU_WORKERS", "")
-    cores = int(wanted) if wanted.isdigit() and int(wanted) > 0 else (os.cpu_count() or 1)
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not sys.platform.startswith("linux"):
         return 1
+    wanted = os.environ.get("GEM_NLU_WORKERS", "").strip()
+    available = len(os.sched_getaffinity(0))  # the cores this process may use
+    cores = int(wanted) if wanted.isdigit() and int(wanted) > 0 else available
     return max(1, min(cores, folds))
 
 
@@ -182,30 +188,50 @@ def cross_validated_scores(
     folds: int,
     progress: Progress | None = None,
 ) -> np.ndarray:
-    """Out-of-fold class scores for every training row (folds in parallel on all cores)."""
+    """Out-of-fold class scores for every training row (folds in parallel where possible)."""
     y = corpus.y
     scores = np.zeros((len(y), corpus.n_classes), dtype=np.float64)
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     splits = list(splitter.split(np.zeros(len(y)), y))
-    common = (corpus, settings, seed)
     workers = training_workers(folds)
-    if workers == 1:
-        for i, (train_idx, test_idx) in enumerate(splits):
-            scores[test_idx] = _fold_scores(*common, train_idx, test_idx)
-            if progress:
-                progress("cross-validation", (i + 1) / (folds + 1))
-        return scores
+    done: set[int] = set()
+    if workers > 1:
+        try:
+            _folds_in_processes(corpus, settings, seed, splits, scores, done, workers, progress)
+        except BrokenProcessPool:  # a worker died (out of memory, killed): go on here
+            logger.warning("a training worker process stopped; the other folds run here")
+    for i, (train_idx, test_idx) in enumerate(splits):
+        if i in done:
+            continue
+        scores[test_idx] = _fold_scores(corpus, settings, seed, train_idx, test_idx)
+        done.add(i)
+        if progress:
+            progress("cross-validation", len(done) / (folds + 1))
+    return scores
+
+
+def _folds_in_processes(
+    corpus: Corpus,
+    settings: Settings,
+    seed: int,
+    splits: list[tuple[np.ndarray, np.ndarray]],
+    scores: np.ndarray,
+    done: set[int],
+    workers: int,
+    progress: Progress | None,
+) -> None:
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         jobs = {
-            pool.submit(_fold_scores, *common, train_idx, test_idx): test_idx
-            for train_idx, test_idx in splits
+            pool.submit(_fold_scores, corpus, settings, seed, train_idx, test_idx): i
+            for i, (train_idx, test_idx) in enumerate(splits)
         }
-        for done, job in enumerate(as_completed(jobs), start=1):
-            scores[jobs[job]] = job.result()
+        for job in as_completed(jobs):
+            i = jobs[job]
+            scores[splits[i][1]] = job.result()
+            done.add(i)
             if progress:
-                progress("cross-validation", done / (folds + 1))
-    return scores
+                progress("cross-validation", len(done) / (len(splits) + 1))
 
 
 def usable_folds(y: np.ndarray, wanted: int) -> int:
