@@ -180,7 +180,7 @@ def tokenise(normalised: str) -> list[str]:
 
 NEGATORS = frozenset({"niet", "geen", "nooit", "not", "no", "never"})
 CONTRASTS = frozenset({"maar", "but"})
-CONTRAST_SPAN = 3  # at most this many words between the negator and "maar"
+CONTRAST_SPAN = 5  # at most this many words between the negator and "maar" (chosen by CV)
 NOT_ONLY = frozenset({"alleen", "enkel", "only", "just"})  # "niet alleen X maar ook Y"
 ALSO = frozenset({"ook", "also", "too"})
 
@@ -191,8 +191,10 @@ def without_contrasted(tokens: list[str]) -> list[str]:
     "mijn paspoort is niet kwijt maar verlopen" is about an expired passport: "kwijt"
     would point to the lost-document topic. The negator and "maar" stay, so the
     message still reads as a contrast. Kept whole: a negation without a "maar" at most
-    three words behind it ("ik heb geen paspoort"; "kan ik niet online mijn verhuizing
-    doorgeven maar ..."), "niet alleen X maar ook Y", and a "maar" that ends the message.
+    five words behind it ("ik heb geen paspoort"), "niet alleen X maar ook Y", and a
+    "maar" that ends the message. The price: in "kan ik niet online mijn verhuizing
+    doorgeven maar wel aan de balie" the topic words go too (5 words was still better
+    than 3 or 4 in cross-validation: 0.885 against 0.881 and 0.882).
     """
     out: list[str] = []
     i = 0
