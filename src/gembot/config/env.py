@@ -144,3 +144,10 @@ declare(
     "Gem offers live chat (the result is kept a few seconds per process).",
     int,
 )
+declare(
+    "GEM_NLU_WORKERS",
+    "",
+    "Processes that train the topic recogniser's cross-validation folds at the same time "
+    "(Linux only). Empty: one per available core, at most one per fold; 1: no extra "
+    "processes. Read by `gembot.nlu` itself, which does not import Django.",
+)
