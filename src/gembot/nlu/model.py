@@ -158,7 +158,7 @@ class NluModel:
         top = p[in_scope[0]]
         settings = self.settings
         if short and top < settings.short_sure:
-            return [classes[i] for i in in_scope if p[i] >= settings.short_floor]
+            return [classes[i] for i in in_scope if p[i] >= settings.short_share * top]
         margin = settings.ambiguity_margin
         floor = settings.ambiguity_floor
         return [classes[i] for i in in_scope if p[i] >= floor and top - p[i] <= margin]

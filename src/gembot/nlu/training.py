@@ -48,10 +48,11 @@ class Settings:
     ambiguity_margin: float = 0.25
     ambiguity_floor: float = 0.15
     # A message of one or two content words ("ik wil een vergunning") leaves more open:
-    # below `short_sure` its runners-up from `short_floor` on are offered too.
+    # below `short_sure` its runners-up are offered too when they have at least
+    # `short_share` of the best topic's probability.
     short_max_words: int = 2
     short_sure: float = 0.8
-    short_floor: float = 0.05
+    short_share: float = 0.15
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
