@@ -218,3 +218,11 @@ TOKEN_ONLY = frozenset({"w", "b", "c"})
 def _token_keys(tokens: tuple[str, ...], names: tuple[str, ...]) -> tuple[str, ...]:
     doc = Doc("", tokens, ())
     return tuple(f"{name}:{key}" for name in names for key in EXTRACTORS[name](doc))
+
+
+def warm_token_cache(tokens: Sequence[Sequence[str]], blocks: dict[str, float]) -> None:
+    """Compute the token-only keys of these messages once, before worker processes fork:
+    every fold then finds them in the cache it inherited."""
+    names = tuple(n for n in blocks if n in TOKEN_ONLY)
+    for message in tokens:
+        _token_keys(tuple(message), names)

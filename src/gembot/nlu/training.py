@@ -23,7 +23,7 @@ from .classifier import (
     fit_temperature,
     softmax,
 )
-from .features import Doc, FeatureSpace, make_doc
+from .features import Doc, FeatureSpace, make_doc, warm_token_cache
 from .lexicon import Lexicon
 from .schema import OUT_OF_SCOPE, Example
 from .text import normalise, tokenise
@@ -188,19 +188,33 @@ def cross_validated_scores(
     seed: int,
     folds: int,
     progress: Progress | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> np.ndarray:
-    """Out-of-fold class scores for every training row (folds in parallel where possible)."""
+    """Out-of-fold class scores for every training row (folds in parallel where possible).
+
+    `meanwhile` runs once in this process while worker processes compute the folds (the
+    final fit on all rows, which needs no fold).
+    """
     y = corpus.y
     scores = np.zeros((len(y), corpus.n_classes), dtype=np.float64)
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     splits = list(splitter.split(np.zeros(len(y)), y))
     workers = training_workers(folds)
     done: set[int] = set()
+    pending = [meanwhile] if meanwhile else []
+
+    def run_meanwhile() -> None:
+        while pending:
+            pending.pop()()
+
     if workers > 1:
         try:
-            _folds_in_processes(corpus, settings, seed, splits, scores, done, workers, progress)
+            _folds_in_processes(
+                corpus, settings, seed, splits, scores, done, workers, progress, run_meanwhile
+            )
         except BrokenProcessPool:  # a worker died (out of memory, killed): go on here
             logger.warning("a training worker process stopped; the other folds run here")
+    run_meanwhile()
     for i, (train_idx, test_idx) in enumerate(splits):
         if i in done:
             continue
@@ -220,13 +234,16 @@ def _folds_in_processes(
     done: set[int],
     workers: int,
     progress: Progress | None,
+    meanwhile: Callable[[], None],
 ) -> None:
+    warm_token_cache(corpus.tokens, settings.blocks)
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         jobs = {
             pool.submit(_fold_scores, corpus, settings, seed, train_idx, test_idx): i
             for i, (train_idx, test_idx) in enumerate(splits)
         }
+        meanwhile()
         for job in as_completed(jobs):
             i = jobs[job]
             scores[splits[i][1]] = job.result()
@@ -264,8 +281,13 @@ def train_parts(
 
     calibration = Calibration(threshold=settings.default_threshold)
     folds = usable_folds(y, settings.folds)
+    final: list[Fitted] = []
+
+    def fit_final() -> None:
+        final.append(fit_parts(corpus, settings, seed))
+
     if folds >= 2:
-        scores = cross_validated_scores(corpus, settings, seed, folds, progress)
+        scores = cross_validated_scores(corpus, settings, seed, folds, progress, fit_final)
         calibration.temperature = fit_temperature(scores, y)
         p = softmax(scores, calibration.temperature)
         if oos:
@@ -274,7 +296,9 @@ def train_parts(
             )
         else:
             calibration.cv = {"in_scope_accuracy": float((p.argmax(1) == y).mean())}
-    fitted = fit_parts(corpus, settings, seed)
+    if not final:
+        fit_final()
+    fitted = final[0]
     if progress:
         progress("trained", 1.0)
     facts: dict[str, object] = {
