@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from gembot import nlu
-from gembot.dialogue.recognition import model_path, signing_key
+from gembot.dialogue.recognition import ModelMissing, recogniser
 from gembot.dialogue.training import current_data_hash, train_model
 
 
@@ -11,11 +11,9 @@ def model_is_usable() -> bool:
     """A model file that loads with this installation's key and current feature code, and
     was trained on the examples the database holds now (a new release of the answer
     library brings new examples)."""
-    if not model_path().exists():
-        return False
     try:
-        model = nlu.load(model_path(), key=signing_key())
-    except nlu.IncompatibleModel:
+        model = recogniser.model()  # loaded once: the commands that follow use it too
+    except (ModelMissing, nlu.IncompatibleModel):
         return False
     if not model.metadata.get("features_current", True):
         return False
