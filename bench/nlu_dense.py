@@ -34,9 +34,9 @@ from gembot.nlu import OUT_OF_SCOPE  # noqa: E402
 from gembot.nlu.classifier import fit_linear  # noqa: E402
 from gembot.nlu.features import analyse  # noqa: E402
 from gembot.nlu.training import (  # noqa: E402
-    Corpus,
     Settings,
     fit_parts,
+    labelled_corpus,
     make_docs,
     split_training_data,
 )
@@ -67,13 +67,11 @@ def main() -> None:
         timings.append((time.perf_counter() - started) * 1000)
 
     examples, out_of_scope = split_training_data(examples, out_of_scope)  # as train() does
-    topics = sorted({e.topic for e in examples})
-    classes = [*topics, OUT_OF_SCOPE]
+    classes, corpus = labelled_corpus(examples, out_of_scope)
+    texts = [e.text for e in examples] + out_of_scope
     index = {c: i for i, c in enumerate(classes)}
     oos = index[OUT_OF_SCOPE]
-    texts = [e.text for e in examples] + out_of_scope
-    y = np.array([index[e.topic] for e in examples] + [oos] * len(out_of_scope))
-    corpus = Corpus.of(texts, y, len(classes))
+    y = corpus.y
     settings = Settings()
     fitted = fit_parts(corpus, settings, 0)
     own = [label != oos for label in y]

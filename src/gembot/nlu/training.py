@@ -90,6 +90,20 @@ def split_training_data(
     return [e for e in examples if e.topic != OUT_OF_SCOPE], oos
 
 
+def labelled_corpus(
+    examples: Sequence[Example], out_of_scope: Sequence[str]
+) -> tuple[list[str], Corpus]:
+    """The classes (topics, then `buiten-bereik`) and the corpus of split training data."""
+    topics = sorted({e.topic for e in examples})
+    if len(topics) < 2:
+        raise ValueError("training needs examples of at least two topics")
+    classes = [*topics, OUT_OF_SCOPE]
+    index = {c: i for i, c in enumerate(classes)}
+    texts = [e.text for e in examples] + list(out_of_scope)
+    y = np.array([index[e.topic] for e in examples] + [index[OUT_OF_SCOPE]] * len(out_of_scope))
+    return classes, Corpus.of(texts, y, len(classes))
+
+
 def training_data_hash(examples: Iterable[Example], out_of_scope: Iterable[str]) -> str:
     """The `training_data_hash` a model trained on this data carries in its metadata."""
     return data_hash(*split_training_data(examples, out_of_scope))
@@ -192,8 +206,9 @@ def cross_validated_scores(
 ) -> np.ndarray:
     """Out-of-fold class scores for every training row (folds in parallel where possible).
 
-    `meanwhile` runs once in this process while worker processes compute the folds (the
-    final fit on all rows, which needs no fold).
+    `meanwhile` runs in this process while worker processes compute the folds (the final
+    fit on all rows, which needs no fold). Without workers it runs first; when the pool
+    breaks before it ran, the caller sees that nothing was done and does it itself.
     """
     y = corpus.y
     scores = np.zeros((len(y), corpus.n_classes), dtype=np.float64)
@@ -201,20 +216,15 @@ def cross_validated_scores(
     splits = list(splitter.split(np.zeros(len(y)), y))
     workers = training_workers(folds)
     done: set[int] = set()
-    pending = [meanwhile] if meanwhile else []
-
-    def run_meanwhile() -> None:
-        while pending:
-            pending.pop()()
-
     if workers > 1:
         try:
             _folds_in_processes(
-                corpus, settings, seed, splits, scores, done, workers, progress, run_meanwhile
+                corpus, settings, seed, splits, scores, done, workers, progress, meanwhile
             )
         except BrokenProcessPool:  # a worker died (out of memory, killed): go on here
             logger.warning("a training worker process stopped; the other folds run here")
-    run_meanwhile()
+    elif meanwhile:
+        meanwhile()
     for i, (train_idx, test_idx) in enumerate(splits):
         if i in done:
             continue
@@ -234,7 +244,7 @@ def _folds_in_processes(
     done: set[int],
     workers: int,
     progress: Progress | None,
-    meanwhile: Callable[[], None],
+    meanwhile: Callable[[], None] | None,
 ) -> None:
     warm_token_cache(corpus.tokens, settings.blocks)
     context = multiprocessing.get_context("fork")
@@ -243,7 +253,8 @@ def _folds_in_processes(
             pool.submit(_fold_scores, corpus, settings, seed, train_idx, test_idx): i
             for i, (train_idx, test_idx) in enumerate(splits)
         }
-        meanwhile()
+        if meanwhile:
+            meanwhile()
         for job in as_completed(jobs):
             i = jobs[job]
             scores[splits[i][1]] = job.result()
@@ -268,14 +279,9 @@ def train_parts(
     """Fit a model and calibrate it; returns classes, parts, calibration and facts."""
     started = time.perf_counter()
     examples, oos = split_training_data(examples, out_of_scope)
-    topics = sorted({e.topic for e in examples})
-    if len(topics) < 2:
-        raise ValueError("training needs examples of at least two topics")
-    classes = [*topics, OUT_OF_SCOPE]
+    classes, corpus = labelled_corpus(examples, oos)
+    y = corpus.y
     index = {c: i for i, c in enumerate(classes)}
-    texts = [e.text for e in examples] + oos
-    y = np.array([index[e.topic] for e in examples] + [index[OUT_OF_SCOPE]] * len(oos))
-    corpus = Corpus.of(texts, y, len(classes))
     if progress:
         progress("prepared", 0.05)
 
