@@ -358,30 +358,33 @@ async def run_concurrent(base_url: str, plan: Plan) -> list[Phase]:
                 if result is not None:
                     conversations[index] = result[0]
 
-        async def turn_lane(index: int, deadline: Deadline) -> None:
-            conversation = conversations[index]
-            if conversation is None:
-                return
-            rng = random.Random(index)
-            for step in range(plan.messages):
-                await think(plan, rng)
-                if deadline.passed():
-                    turns.truncated = True
-                    return
-                text = MESSAGES[(index * 7 + step) % len(MESSAGES)]
-                await measured(turns, api.turn(conversation, text))
+        def conversation_lane(stats, count: int, call):
+            """Each conversation does `count` calls with think time, until the deadline."""
 
-        async def poll_lane(index: int, deadline: Deadline) -> None:
-            conversation = conversations[index]
-            if conversation is None:
-                return
-            rng = random.Random(index)
-            for _ in range(plan.polls):
-                await think(plan, rng)
-                if deadline.passed():
-                    polls.truncated = True
+            async def lane(index: int, deadline: Deadline) -> None:
+                conversation = conversations[index]
+                if conversation is None:
                     return
-                await measured(polls, api.poll(conversation))
+                rng = random.Random(index)
+                for step in range(count):
+                    await think(plan, rng)
+                    if deadline.passed():
+                        stats.truncated = True
+                        return
+                    await measured(stats, call(conversation, index, step))
+
+            return lane
+
+        turn_lane = conversation_lane(
+            turns,
+            plan.messages,
+            lambda conversation, index, step: api.turn(
+                conversation, MESSAGES[(index * 7 + step) % len(MESSAGES)]
+            ),
+        )
+        poll_lane = conversation_lane(
+            polls, plan.polls, lambda conversation, index, step: api.poll(conversation)
+        )
 
         await together(starts, start_lane)
         await together(turns, turn_lane)
